@@ -1,0 +1,210 @@
+"""Dates with their precision: article dates, dates inside passages, and time in questions.
+
+A date is never invented: a day and month without a year is resolved from the article's date
+when it has a year, and otherwise stays 'year not stated'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from retrieval.text import fold
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to day, month or year precision; year may be unknown (None)."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str | None:
+        """'2025-12-03', '2025-12', '2025', or None when the year is unknown."""
+        if self.year is None:
+            return None
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def as_written(self) -> str:
+        """Day/month as Vietnamese write it, for dates whose year is not stated."""
+        if self.day and self.month:
+            return f"{self.day}/{self.month}"
+        return f"tháng {self.month}" if self.month else "?"
+
+    def matches(self, year: int, month: int | None = None) -> bool:
+        if self.year != year:
+            return False
+        return month is None or self.month is None or self.month == month
+
+    @classmethod
+    def from_iso(cls, value: str | None) -> PartialDate | None:
+        if not value:
+            return None
+        parts = [int(p) for p in value.split("-")]
+        return cls(*parts)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A date mentioned in a passage. `kind` is 'point' or 'period' ('giai đoạn 2024 - 2026')."""
+
+    date: PartialDate
+    text: str
+    start: int
+    kind: str = "point"
+    end: PartialDate | None = None
+
+    def label(self) -> str:
+        """ISO form when the year is known, else the text as written."""
+        iso = self.date.iso()
+        if self.kind == "period" and self.end is not None and iso:
+            return f"{iso}/{self.end.iso()}"
+        return iso or self.date.as_written()
+
+    def covers(self, year: int, month: int | None = None) -> bool:
+        if self.kind == "period" and self.end is not None and self.date.year and self.end.year:
+            return self.date.year <= year <= self.end.year
+        return self.date.matches(year, month)
+
+
+def valid_day(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year, so 29/2 passes without a year
+    except ValueError:
+        return False
+    return True
+
+
+_YEAR = r"(1[89]\d\d|20\d\d)"
+_TIME_OF_DAY = r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # periods: 'giai đoạn 2024 - 2026', '2026 – 2028'
+    ("period", re.compile(rf"(?:giai đoạn\s+)?\b{_YEAR}\s*[-–—]\s*{_YEAR}\b", re.I)),
+    # day ranges: 'từ ngày 6 - 9/12/2023'
+    ("day_range", re.compile(rf"{_TIME_OF_DAY}\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?\b", re.I)),
+    # full dates: '21/10/2023', 'ngày 3/12', 'Chiều 21/10', 'ngày 29-5'
+    ("dmy", re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/{_YEAR}\b")),
+    ("dm", re.compile(rf"{_TIME_OF_DAY}\s+(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\b(?![/-]\d)", re.I)),
+    # months: 'tháng 11/2022', 'tháng 5 năm 2025', 'tháng 9'
+    ("my", re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}\b", re.I)),
+    ("m", re.compile(r"tháng\s+(\d{1,2})\b(?!\s*(?:/|năm)\s*\d)", re.I)),
+    # years: 'năm 2018', '(1973)'
+    ("y", re.compile(rf"(?:năm\s+{_YEAR}\b|\(\s*{_YEAR}\s*\))", re.I)),
+]
+
+
+def find_event_dates(text: str, article_date: PartialDate | None) -> list[EventDate]:
+    """All dates written in `text`, in order, without overlaps, resolved against the article date."""
+    found: list[EventDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            event = _to_event(kind, m, article_date)
+            if event is not None:
+                found.append(event)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _to_event(kind: str, m: re.Match[str], article_date: PartialDate | None) -> EventDate | None:
+    g = m.groups()
+    text = m.group(0).strip()
+    if kind == "period":
+        start, end = int(g[0]), int(g[1])
+        return EventDate(PartialDate(start), text, m.start(), "period", PartialDate(end)) if start < end else None
+    if kind == "y":
+        return EventDate(PartialDate(int(g[0] or g[1])), text, m.start())
+    if kind in ("my", "m"):
+        month = int(g[0])
+        if not 1 <= month <= 12:
+            return None
+        year = int(g[1]) if kind == "my" else _infer_year(month, None, article_date)
+        return EventDate(PartialDate(year, month), text, m.start())
+    if kind == "day_range":
+        day, month, year = int(g[0]), int(g[2]), g[3]
+    else:
+        day, month = int(g[0]), int(g[1])
+        year = g[2] if kind == "dmy" else None
+    resolved_year = int(year) if year else _infer_year(month, day, article_date)
+    if not 1 <= month <= 12 or not valid_day(resolved_year, month, day):
+        return None
+    return EventDate(PartialDate(resolved_year, month, day), text, m.start())
+
+
+def _infer_year(month: int, day: int | None, article_date: PartialDate | None) -> int | None:
+    """The article's year; the year before when that would put the event well after publication."""
+    if article_date is None or article_date.year is None:
+        return None
+    year = article_date.year
+    if article_date.month and month > article_date.month + 2:
+        return year - 1  # 'tháng 12' in a January article is last December
+    return year
+
+
+def primary_date(events: list[EventDate]) -> PartialDate | None:
+    """The first point date whose year is known: the date a sentence is about."""
+    for event in events:
+        if event.kind == "point" and event.date.year is not None:
+            return event.date
+    return None
+
+
+# ---- time in questions -------------------------------------------------------------------------
+
+_MONTHS_EN = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_Q_MONTH_YEAR = [
+    re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|-|nam|\s)\s*(\d{4})\b"),
+    re.compile(r"\b(\d{1,2})\s*/\s*(\d{4})\b"),
+]
+_Q_EN_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?,?\s+(?:of\s+)?(\d{4})\b")
+_Q_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class TimeFilter:
+    year: int
+    month: int | None = None
+
+    def label(self) -> str:
+        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+
+
+def question_time(question: str) -> TimeFilter | None:
+    """The time a question asks about: 'tháng 12/2023', 'December 2023', 'in 2025', 'nam 2024'.
+
+    A year range ('2024 2026', '2024-2026') names a period, not a filter, and is ignored.
+    """
+    q = fold(question)
+    if re.search(r"\b(19|20)\d\d\s*(?:-|–|to|den|\s)\s*(19|20)\d\d\b", q):
+        return None
+    for pattern in _Q_MONTH_YEAR:
+        m = pattern.search(q)
+        if m and 1 <= int(m.group(1)) <= 12:
+            return TimeFilter(int(m.group(2)), int(m.group(1)))
+    m = _Q_EN_MONTH.search(q)
+    if m:
+        return TimeFilter(int(m.group(2)), _MONTHS_EN[m.group(1)])
+    years = _Q_YEAR.findall(q)
+    if len(years) == 1:
+        return TimeFilter(int(years[0]))
+    return None

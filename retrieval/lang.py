@@ -1,0 +1,59 @@
+"""Which language a question is in: 'vi' or 'en'.
+
+langdetect (seeded, so it is deterministic) misreads Vietnamese typed without diacritics, so a
+rule comes first: text with Vietnamese letters is Vietnamese; ASCII text whose words are mostly
+well-formed Vietnamese syllables, and not English function words, is Vietnamese too.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from retrieval.lexicon import EN_STOPWORDS
+from retrieval.text import fold
+
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảãàáặẳẵằắậẩẫầấẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý]", re.I)
+# onset + vowel nucleus + coda of a Vietnamese syllable, written without diacritics
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(uye|uya|oai|oay|uay|uoi|uou|ieu|yeu|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    r"(ch|ng|nh|[cmnpt])?$"
+)
+_VI_FUNCTION_WORDS = frozenset(
+    "va voi cua cac nhung la gi nao ai khi dau bao nhieu duoc da se dang ve tai tu den cho trong nam thang "
+    "ngay hop tac ky ket bo cong an truong viet".split()
+)
+_detect_lock = threading.Lock()
+_seeded = False
+
+
+def detect_language(text: str) -> str:
+    """'vi' or 'en' (the two languages the bot answers in)."""
+    if _VI_LETTERS.search(text):
+        return "vi"
+    tokens = [t for t in re.findall(r"[a-z]+", fold(text))]
+    if not tokens:
+        return "vi"
+    syllables = sum(1 for t in tokens if _SYLLABLE.match(t) and t not in EN_STOPWORDS)
+    vi_words = sum(1 for t in tokens if t in _VI_FUNCTION_WORDS)
+    en_words = sum(1 for t in tokens if t in EN_STOPWORDS)
+    if syllables / len(tokens) >= 0.6 and vi_words >= en_words:
+        return "vi"
+    if en_words > 0:
+        return "en"
+    return _langdetect(text)
+
+
+def _langdetect(text: str) -> str:
+    global _seeded
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    with _detect_lock:
+        if not _seeded:
+            DetectorFactory.seed = 0  # langdetect is random unless seeded
+            _seeded = True
+        try:
+            return "vi" if detect(text) == "vi" else "en"
+        except LangDetectException:
+            return "en"

@@ -1,0 +1,139 @@
+"""Vietnamese-aware text handling: normalisation, diacritic folding, tokens and sentences.
+
+Everything that compares text (lexical index, query analysis, entity lookup, evaluation) goes
+through these functions, so the index and the questions always agree on what a word is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below).
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_PHOTO_CREDIT_RE = re.compile(
+    r"\(\s*Ảnh\s*:[^()\n]{0,80}\)"  # "(Ảnh: Doãn Tấn/TTXVN)"
+    r"|Ảnh\s*:[^\n.]{0,80}?(?=\n|$)",  # "Ảnh: Phạm Kiên - TTXVN" at the end of a line
+    re.MULTILINE,
+)
+
+
+def normalize(text: str) -> str:
+    """NFC with canonical tone-mark placement, so 'hòa' and 'hoà' become the same string."""
+    text = unicodedata.normalize("NFC", text)
+    return _WORD_RE.sub(lambda m: canonical_tones(m.group(0)), text)
+
+
+def canonical_tones(word: str) -> str:
+    """Put a word's tone mark on the vowel chosen by the modern ('new style') rule.
+
+    Both placements occur in real articles ('Ủy'/'Uỷ', 'túy'/'tuý'); picking one rule for index
+    and queries makes them compare equal.
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) != 1:
+        return unicodedata.normalize("NFC", word)
+    bare = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    bare_nfc = unicodedata.normalize("NFC", bare)
+    target = _tone_position(bare_nfc)
+    if target is None:
+        return unicodedata.normalize("NFC", word)
+    marked = bare_nfc[: target + 1] + tones[0] + bare_nfc[target + 1 :]
+    return unicodedata.normalize("NFC", marked)
+
+
+_VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_MODIFIED_VOWELS = set("ăâêôơưĂÂÊÔƠƯ")
+
+
+def _tone_position(syllable: str) -> int | None:
+    """Index of the vowel that carries the tone under the modern rule, or None if not a syllable."""
+    idx = [i for i, c in enumerate(syllable) if c in _VOWELS]
+    if not idx:
+        return None
+    lower = syllable.lower()
+    # 'qu' and 'gi' onsets: their u/i belong to the consonant when another vowel follows.
+    if lower.startswith("qu") and len(idx) > 1 and idx[0] == 1:
+        idx = idx[1:]
+    elif lower.startswith("gi") and len(idx) > 1 and idx[0] == 1:
+        idx = idx[1:]
+    modified = [i for i in idx if syllable[i] in _MODIFIED_VOWELS]
+    if modified:
+        return modified[-1]  # 'người': of 'ươ' the mark goes on 'ơ'
+    if len(idx) == 1:
+        return idx[0]
+    ends_with_vowel = idx[-1] == len(syllable) - 1
+    if len(idx) == 3 or not ends_with_vowel:
+        # 'khuyên', 'toán', 'hoàng': the tone sits on the second vowel of the nucleus.
+        return idx[1]
+    # Open diphthongs: 'oa', 'oe', 'uy' take the mark on the second vowel; 'ai', 'ao', 'ia', 'ua' on the first.
+    pair = lower[idx[0]] + lower[idx[1]]
+    return idx[1] if pair in {"oa", "oe", "uy"} else idx[0]
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip every diacritic ('Hợp tác' -> 'hop tac', 'Đ' -> 'd')."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens: the unit of lexical matching."""
+    return _WORD_RE.findall(fold(text))
+
+
+def lexical_terms(tokens: list[str]) -> list[str]:
+    """Unigrams plus adjacent bigrams: Vietnamese words are often two syllables ('cong an')."""
+    return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def strip_photo_credits(text: str) -> str:
+    """Remove 'Ảnh: ...' credits; captions themselves stay."""
+    return re.sub(r"[ \t]{2,}", " ", _PHOTO_CREDIT_RE.sub("", text)).strip()
+
+
+def is_photo_credit(text: str) -> bool:
+    return not strip_photo_credits(text).strip(" .;,-")
+
+
+_SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”»')\]]*(?=\s+|$)")
+_INITIAL_RE = re.compile(r"(?:^|\s)[A-ZĐ]$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of sentences: split after ., !, ?, … or a line break.
+
+    A capital initial ('Mmamiloko T. Kubayi') does not end a sentence, and neither does a full
+    stop followed by a lower-case word.
+    """
+    spans: list[tuple[int, int]] = []
+    for line_start, line in _lines_with_offsets(text):
+        start = 0
+        for m in _SENTENCE_END_RE.finditer(line):
+            end = m.end()
+            before = line[start : m.start()]
+            rest = line[end:].lstrip()
+            if _INITIAL_RE.search(before) or (rest and rest[0].islower()):
+                continue
+            _append_span(spans, line, line_start, start, end)
+            start = end
+        _append_span(spans, line, line_start, start, len(line))
+    return spans
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _append_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
+    piece = line[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip())
+    if piece.strip():
+        spans.append((offset + start + lead, offset + end - trail))
