@@ -31,7 +31,10 @@ def _progress_bar(done: int, total: int) -> None:
 
 def _open_searcher(settings: RetrievalSettings, embedder: Embedder, config: RankingConfig | None = None) -> Searcher:
     index, report = open_or_build(
-        settings.articles_dir, settings.index_dir, embedder, progress=_progress_bar,
+        settings.articles_dir,
+        settings.index_dir,
+        embedder,
+        progress=_progress_bar,
         hnsw_threshold=settings.hnsw_threshold,
     )
     _report_skipped(report)
@@ -46,8 +49,12 @@ def _report_skipped(report: BuildReport) -> None:
 def cmd_index(args: argparse.Namespace, settings: RetrievalSettings) -> int:
     embedder = build_embedder(settings.embedding_model, settings.query_prompt, settings.passage_prompt)
     report = build_index(
-        args.articles or settings.articles_dir, args.index or settings.index_dir, embedder,
-        rebuild=args.rebuild, progress=_progress_bar, hnsw_threshold=settings.hnsw_threshold,
+        args.articles or settings.articles_dir,
+        args.index or settings.index_dir,
+        embedder,
+        rebuild=args.rebuild,
+        progress=_progress_bar,
+        hnsw_threshold=settings.hnsw_threshold,
     )
     _report_skipped(report)
     print(report.summary())

@@ -22,7 +22,9 @@ log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 5_000_000
 _DATE_PREFIX_RE = re.compile(r"^[ \t\ufeff]*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b[ \t]*")
-_TITLE_TIMESTAMP_RE = re.compile(r"^(?P<title>.+?)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?\s*$")
+_TITLE_TIMESTAMP_RE = re.compile(
+    r"^(?P<title>.+?)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?\s*$"
+)
 _URL_RE = re.compile(r"^\s*(https?://\S+)\s*$")
 _SEPARATOR_RE = re.compile(r"^\s*[-=_*]{5,}\s*$")
 

@@ -16,6 +16,7 @@ A reader opens one generation and keeps it; a failed build leaves CURRENT untouc
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import json
 import logging
@@ -35,11 +36,11 @@ from retrieval.chunking import Chunk, chunk_article
 from retrieval.dates import EventDate, PartialDate, find_event_dates
 from retrieval.embedders import Embedder
 from retrieval.lexicon import partners_in_text
-from retrieval.text import lexical_terms, words
+from retrieval.text import lexical_terms, strip_photo_credits, words
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 EMBED_BATCH = 16
 DEFAULT_HNSW_THRESHOLD = 200_000
 Progress = Callable[[int, int], None]
@@ -167,17 +168,29 @@ def build_index(
             ):
                 counts = manifest["counts"]
                 return BuildReport(
-                    counts["articles"], counts["chunks"], 0, time.perf_counter() - started, live.name, False,
+                    counts["articles"],
+                    counts["chunks"],
+                    0,
+                    time.perf_counter() - started,
+                    live.name,
+                    False,
                     loaded.skipped,
                 )
         chunks = [c for a in loaded.articles for c in chunk_article(a)]
         vectors, new_count = _embed_with_cache(index_dir, embedder, chunks, progress, rebuild)
-        generation = _write_generation(index_dir, embedder, loaded.articles, chunks, vectors, fingerprints, hnsw_threshold)
+        generation = _write_generation(
+            index_dir, embedder, loaded.articles, chunks, vectors, fingerprints, hnsw_threshold
+        )
         _switch_to(index_dir, generation)
         _prune(index_dir, keep={generation.name, live.name if live else ""})
         seconds = time.perf_counter() - started
-        log.info("index built: %d articles, %d chunks, %d new embeddings, %.2fs", len(loaded.articles), len(chunks),
-                 new_count, seconds)
+        log.info(
+            "index built: %d articles, %d chunks, %d new embeddings, %.2fs",
+            len(loaded.articles),
+            len(chunks),
+            new_count,
+            seconds,
+        )
         return BuildReport(len(loaded.articles), len(chunks), new_count, seconds, generation.name, True, loaded.skipped)
 
 
@@ -265,15 +278,22 @@ def _write_store(path: Path, articles: list[Article], chunks: list[Chunk], by_do
     try:
         db.executescript(
             """
-            CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, partners TEXT);
+            CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT, partners TEXT);
             CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
                                  text TEXT, title_context TEXT, event_dates TEXT);
             """
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (a.doc, a.title, a.url, a.date.iso() if a.date else None, json.dumps(sorted(partners_in_text(a.text))))
+                (
+                    a.doc,
+                    a.title,
+                    a.url,
+                    a.date.iso() if a.date else None,
+                    _iso(dateline_date(a)),
+                    json.dumps(sorted(partners_in_text(strip_photo_credits(a.text)))),
+                )
                 for a in articles
             ],
         )
@@ -288,9 +308,36 @@ def _write_store(path: Path, articles: list[Article], chunks: list[Chunk], by_do
         db.close()
 
 
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
+
+
+def dateline_date(article: Article) -> PartialDate | None:
+    """The day the reported event happened, from the lead ('Ngày 3/12, tại Hà Nội, …').
+
+    News is often published a day or two after the event; the lead's day is what a reader means by
+    'when'. Only a day-precision date close before the publication date is accepted.
+    """
+    if article.date is None or article.date.year is None:
+        return None
+    lead = article.body[:400]
+    for event in find_event_dates(lead, article.date):
+        d = event.date
+        if event.kind != "point" or d.day is None or d.year is None:
+            continue
+        if article.date.day is None:
+            return d if (d.year, d.month) == (article.date.year, article.date.month) else None
+        gap = (dt.date(article.date.year, article.date.month, article.date.day) - dt.date(d.year, d.month, d.day)).days
+        return d if 0 <= gap <= 14 else None
+    return None
+
+
 def encode_events(events: list[EventDate]) -> str:
     return json.dumps(
-        [[e.date.year, e.date.month, e.date.day, e.text, e.start, e.kind, e.end.year if e.end else None] for e in events],
+        [
+            [e.date.year, e.date.month, e.date.day, e.text, e.start, e.kind, e.end.year if e.end else None]
+            for e in events
+        ],
         ensure_ascii=False,
     )
 

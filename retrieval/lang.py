@@ -21,8 +21,43 @@ _SYLLABLE = re.compile(
     r"(ch|ng|nh|[cmnpt])?$"
 )
 _VI_FUNCTION_WORDS = frozenset(
-    "va voi cua cac nhung la gi nao ai khi dau bao nhieu duoc da se dang ve tai tu den cho trong nam thang "
-    "ngay hop tac ky ket bo cong an truong viet".split()
+    [
+        "va",
+        "voi",
+        "cua",
+        "cac",
+        "nhung",
+        "la",
+        "gi",
+        "nao",
+        "ai",
+        "khi",
+        "dau",
+        "bao",
+        "nhieu",
+        "duoc",
+        "da",
+        "se",
+        "dang",
+        "ve",
+        "tai",
+        "tu",
+        "den",
+        "cho",
+        "trong",
+        "nam",
+        "thang",
+        "ngay",
+        "hop",
+        "tac",
+        "ky",
+        "ket",
+        "bo",
+        "cong",
+        "an",
+        "truong",
+        "viet",
+    ]
 )
 _detect_lock = threading.Lock()
 _seeded = False

@@ -99,7 +99,7 @@ _PARTNERS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
 # Words that, after an ambiguous name, show it is an ordinary word: 'pháp luật', 'Ý định', 'áo giáp'.
 _NOT_A_NAME_AFTER = {
     "phap": {"luat", "ly", "che", "quyen", "dinh", "nhan", "y", "dien", "lenh"},
-    "y": {"dinh", "kien", "nghia", "thuc", "chi", "tuong", "te", "thuc"},
+    "y": {"dinh", "kien", "nghia", "thuc", "chi", "tuong", "te"},
     "ao": {"giap", "mua", "dai", "quan"},
     "duc": {"tinh"},
     "lao": {"dong", "dao"},
@@ -109,7 +109,24 @@ _NOT_A_NAME_AFTER = {
     "uc": {"che"},
 }
 # Words that, before an ambiguous name, show a country is meant: 'với Pháp', 'nước Nga'.
-_NAME_CUES = {"voi", "nuoc", "cua", "va", "tai", "sang", "den", "tham", "phia", "ban", "hoa", "bo", "giua"}
+_NAME_CUES = {
+    "voi",
+    "nuoc",
+    "cua",
+    "va",
+    "tai",
+    "sang",
+    "den",
+    "tham",
+    "phia",
+    "ban",
+    "hoa",
+    "bo",
+    "giua",
+    "bang",
+    "vu",
+    "quoc",
+}
 
 
 @dataclass(frozen=True)
@@ -133,7 +150,11 @@ class Partner:
         if folded not in self.ambiguous:
             return True
         following = fold(text[m.end() : m.end() + 12]).split()
-        return not (following and following[0] in _NOT_A_NAME_AFTER.get(folded, set()))
+        if following and following[0] in _NOT_A_NAME_AFTER.get(folded, set()):
+            return False
+        # after a capitalised given name it is part of a person's name ('Minh Đức'), unless a cue ('Phía Nga')
+        previous = text[max(0, m.start() - 15) : m.start()].split()
+        return not (previous and previous[-1][:1].isupper() and fold(previous[-1]) not in _NAME_CUES)
 
     def in_question(self, question: str) -> bool:
         """Whether a question (any language, diacritics or not) asks about this partner."""
@@ -223,6 +244,8 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "general secretary": ("Tổng Bí thư",),
     "chairman": ("Chủ tịch",),
     "director": ("Giám đốc",),
+    "official": ("lãnh đạo", "Thứ trưởng", "quan chức"),
+    "officials": ("lãnh đạo", "quan chức"),
     "general": ("Đại tướng", "Thượng tướng"),
     "delegation": ("Đoàn đại biểu",),
     "memorandum of understanding": ("Bản ghi nhớ",),
@@ -269,6 +292,19 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "expand": ("mở rộng",),
     "strengthen": ("tăng cường",),
     "conference": ("Hội nghị",),
+    "ceremony": ("Lễ",),
+    "against": ("chống", "phòng, chống"),
+    "combat": ("chống", "đấu tranh"),
+    "fight": ("đấu tranh", "chống"),
+    "establish": ("thiết lập", "thành lập"),
+    "established": ("thiết lập", "thành lập"),
+    "say": ("khẳng định", "nhấn mạnh", "cho biết"),
+    "said": ("khẳng định", "nhấn mạnh", "cho biết"),
+    "working group": ("Nhóm công tác",),
+    "take place": ("diễn ra", "tại"),
+    "took place": ("diễn ra", "tại"),
+    "held": ("diễn ra", "tổ chức", "tại"),
+    "hold": ("tổ chức",),
     "consultation": ("tham vấn",),
     "co-chaired": ("đồng chủ trì",),
     "co-chair": ("đồng chủ trì",),
@@ -343,12 +379,123 @@ _EN_PHRASES_RE = re.compile(
 )
 
 EN_STOPWORDS = frozenset(
-    """a an the of to in on at for with by from about into over after before between and or but not no
-    is are was were be been being do does did done has have had having will would shall should can could
-    may might must what which who whom whose when where why how that this these those it its they them their
-    there here as than then so such any anything some something all both each other more most much many
-    vietnam's country's i you he she we me my your his her our us please tell show give list find
-    s also only just very up out if whether ever yet""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "between",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "there",
+        "here",
+        "as",
+        "than",
+        "then",
+        "so",
+        "such",
+        "any",
+        "anything",
+        "some",
+        "something",
+        "all",
+        "both",
+        "each",
+        "other",
+        "more",
+        "most",
+        "much",
+        "many",
+        "vietnam's",
+        "country's",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "me",
+        "my",
+        "your",
+        "his",
+        "her",
+        "our",
+        "us",
+        "please",
+        "tell",
+        "show",
+        "give",
+        "list",
+        "find",
+        "s",
+        "also",
+        "only",
+        "just",
+        "very",
+        "up",
+        "out",
+        "if",
+        "whether",
+        "ever",
+        "yet",
+    ]
 )
 
 

@@ -33,6 +33,7 @@ class ArticleInfo:
     title: str
     url: str | None
     date: PartialDate | None
+    event_date: PartialDate | None  # the day of the reported event, from the article's lead
     partners: frozenset[str]
 
 
@@ -66,8 +67,17 @@ class LoadedIndex:
         self._db = sqlite3.connect(f"file:{generation / 'store.sqlite'}?mode=ro", uri=True, check_same_thread=False)
         self._db_lock = threading.Lock()
         self.articles: dict[str, ArticleInfo] = {
-            doc: ArticleInfo(doc, title, url, PartialDate.from_iso(date), frozenset(json.loads(partners)))
-            for doc, title, url, date, partners in self._db.execute("SELECT doc, title, url, date, partners FROM articles")
+            doc: ArticleInfo(
+                doc,
+                title,
+                url,
+                PartialDate.from_iso(date),
+                PartialDate.from_iso(event_date),
+                frozenset(json.loads(partners)),
+            )
+            for doc, title, url, date, event_date, partners in self._db.execute(
+                "SELECT doc, title, url, date, event_date, partners FROM articles"
+            )
         }
         self.chunk_count = int(self.manifest["counts"]["chunks"])
         docs = [d for (d,) in self._db.execute("SELECT doc FROM chunks ORDER BY row")]
@@ -123,7 +133,9 @@ def open_index(index_dir: Path, embedder: Embedder) -> LoadedIndex:
     return LoadedIndex(generation)
 
 
-def open_or_build(articles_dir: Path, index_dir: Path, embedder: Embedder, **build_args) -> tuple[LoadedIndex, BuildReport]:
+def open_or_build(
+    articles_dir: Path, index_dir: Path, embedder: Embedder, **build_args
+) -> tuple[LoadedIndex, BuildReport]:
     """Bring the index up to date with the articles folder, then open it."""
     try:
         open_index(index_dir, embedder).close()

@@ -6,6 +6,7 @@ through these functions, so the index and the questions always agree on what a w
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -55,9 +56,9 @@ def _tone_position(syllable: str) -> int | None:
         return None
     lower = syllable.lower()
     # 'qu' and 'gi' onsets: their u/i belong to the consonant when another vowel follows.
-    if lower.startswith("qu") and len(idx) > 1 and idx[0] == 1:
-        idx = idx[1:]
-    elif lower.startswith("gi") and len(idx) > 1 and idx[0] == 1:
+    if (lower.startswith("qu") and len(idx) > 1 and idx[0] == 1) or (
+        lower.startswith("gi") and len(idx) > 1 and idx[0] == 1
+    ):
         idx = idx[1:]
     modified = [i for i in idx if syllable[i] in _MODIFIED_VOWELS]
     if modified:
@@ -86,7 +87,7 @@ def words(text: str) -> list[str]:
 
 def lexical_terms(tokens: list[str]) -> list[str]:
     """Unigrams plus adjacent bigrams: Vietnamese words are often two syllables ('cong an')."""
-    return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
 
 
 def strip_photo_credits(text: str) -> str:

@@ -47,12 +47,8 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
     missing = ", ".join(answer.missing)
     if answer.decline_reason == "empty":
         return "Hãy gửi một câu hỏi." if vi else "Please send a question."
-    if answer.decline_reason == "partner":
-        head = (
-            f"Các bài báo không nhắc đến {missing}."
-            if vi
-            else f"The articles do not mention {missing}."
-        )
+    if answer.decline_reason in ("partner", "names"):
+        head = f"Các bài báo không nhắc đến {missing}." if vi else f"The articles do not mention {missing}."
     elif answer.decline_reason == "time":
         head = (
             f"Các bài báo không có thông tin phù hợp cho thời gian {missing}."
