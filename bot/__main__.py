@@ -1,0 +1,69 @@
+"""`python -m bot`: long polling, or a webhook when WEBHOOK_URL is set."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.settings import BotSettings
+from retrieval.config import SettingError
+from retrieval.embedders import build_embedder
+from retrieval.generations import IndexBusy
+from retrieval.reader import open_or_build
+from retrieval.search import Searcher
+
+
+class _RedactToken(logging.Filter):
+    """Belt and braces: HTTP client logs include request URLs, which contain the token."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._token and self._token in message:
+            record.msg, record.args = message.replace(self._token, "<token>"), None
+        return True
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        settings = BotSettings.from_env()
+    except SettingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_RedactToken(settings.token))
+    try:
+        embedder = build_embedder(
+            settings.retrieval.embedding_model, settings.retrieval.query_prompt, settings.retrieval.passage_prompt
+        )
+        r = settings.retrieval
+        index, report = open_or_build(r.articles_dir, r.index_dir, embedder, hnsw_threshold=r.hnsw_threshold)
+    except (OSError, IndexBusy, ValueError) as exc:
+        print(f"error: could not open the index: {exc}", file=sys.stderr)
+        return 2
+    logging.getLogger(__name__).info("index ready: %s", report.summary())
+    application = build_application(settings, Searcher(index, embedder), embedder)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
