@@ -8,6 +8,7 @@ import sys
 from telegram import Update
 
 from bot.app import build_application
+from bot.logs import configure_logging
 from bot.settings import BotSettings
 from retrieval.config import SettingError
 from retrieval.embedders import build_embedder
@@ -16,31 +17,13 @@ from retrieval.reader import open_or_build
 from retrieval.search import Searcher
 
 
-class _RedactToken(logging.Filter):
-    """Belt and braces: HTTP client logs include request URLs, which contain the token."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self._token and self._token in message:
-            record.msg, record.args = message.replace(self._token, "<token>"), None
-        return True
-
-
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         settings = BotSettings.from_env()
     except SettingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(_RedactToken(settings.token))
+    configure_logging(settings.token)
     try:
         embedder = build_embedder(
             settings.retrieval.embedding_model, settings.retrieval.query_prompt, settings.retrieval.passage_prompt

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from retrieval.articles import Article
 from retrieval.text import sentence_spans, strip_photo_credits
 
-TARGET_CHARS = 600
 MAX_CHARS = 900
 MIN_PARAGRAPH_CHARS = 200
 
@@ -87,13 +86,13 @@ def _merge_short(paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _sentence_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Windows of whole sentences of about TARGET_CHARS, each sharing its first sentence with the last."""
+    """Windows of whole sentences up to MAX_CHARS, each sharing its first sentence with the previous one."""
     sentences = [(start + s, start + e) for s, e in sentence_spans(text[start:end])]
     windows: list[tuple[int, int]] = []
     i = 0
     while i < len(sentences):
         j = i
-        while j + 1 < len(sentences) and sentences[j + 1][1] - sentences[i][0] <= TARGET_CHARS:
+        while j + 1 < len(sentences) and sentences[j + 1][1] - sentences[i][0] <= MAX_CHARS:
             j += 1
         windows.append((sentences[i][0], sentences[j][1]))
         if j + 1 >= len(sentences):

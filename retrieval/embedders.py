@@ -71,7 +71,8 @@ class SentenceTransformerEmbedder:
         self._model = model
         self._query_prompt = query_prompt
         self._passage_prompt = passage_prompt
-        self.dim = int(model.get_sentence_embedding_dimension())
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.identity = f"st:{model_name}:{query_prompt!r}:{passage_prompt!r}:{self.dim}"
 
     def _encode(self, texts: list[str], prompt: str) -> np.ndarray:

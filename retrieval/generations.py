@@ -40,7 +40,7 @@ from retrieval.text import lexical_terms, strip_photo_credits, words
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # bump when parsing or chunking changes: the index is rebuilt
 EMBED_BATCH = 16
 DEFAULT_HNSW_THRESHOLD = 200_000
 Progress = Callable[[int, int], None]

@@ -1,0 +1,97 @@
+"""Normalisation, folding, sentences, and date parsing / resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.dates import PartialDate, find_event_dates, question_time
+from retrieval.lang import detect_language
+from retrieval.text import fold, normalize, sentence_spans, strip_photo_credits, words
+
+
+@pytest.mark.parametrize(("a", "b"), [("hòa", "hoà"), ("thúy", "thuý"), ("Ủy", "Uỷ"), ("tuý", "túy"), ("khỏe", "khoẻ")])
+def test_tone_mark_placements_normalise_to_one_form(a, b):
+    assert normalize(a) == normalize(b)
+    assert normalize(f"Cộng {a} xã hội") == normalize(f"Cộng {b} xã hội")
+
+
+def test_distinct_words_stay_distinct():
+    assert normalize("người") != normalize("ngươi") and normalize("quốc") == "quốc"
+
+
+def test_folding_removes_all_diacritics():
+    assert fold("Hợp tác với Belarus, Đại tướng") == "hop tac voi belarus, dai tuong"
+    assert words("hop tac voi Belarus") == words("hợp tác với Belarus")
+
+
+def test_sentences_keep_initials_and_split_on_stops():
+    text = "Bộ trưởng Mmamiloko T. Kubayi phát biểu. Hai bên thống nhất./. Ảnh: TTXVN"
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert sentences[0] == "Bộ trưởng Mmamiloko T. Kubayi phát biểu."
+    assert sentences[1] == "Hai bên thống nhất./."
+
+
+def test_photo_credits_are_stripped_but_captions_stay():
+    assert strip_photo_credits("Quang cảnh buổi hội đàm. Ảnh: Phạm Kiên - TTXVN") == "Quang cảnh buổi hội đàm."
+    assert strip_photo_credits("ký thỏa thuận. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10") == "ký thỏa thuận. Chiều 21/10"
+
+
+def labels(text: str, article: PartialDate | None) -> list[str]:
+    return [e.label() for e in find_event_dates(normalize(text), article)]
+
+
+def test_day_month_resolves_against_article_year():
+    article = PartialDate(2025, 12, 3)
+    assert labels("Ngày 3/12, tại Hà Nội", article) == ["2025-12-03"]
+    assert labels("diễn ra ngày 2/12", article) == ["2025-12-02"]
+    assert labels("ngày 29-5, tại Moskva", PartialDate(2025, 5, 31)) == ["2025-05-29"]
+
+
+def test_day_month_without_article_year_is_not_guessed():
+    [event] = find_event_dates("Chiều 21/10, tại Hà Nội", None)
+    assert event.date.year is None and event.label() == "21/10"
+
+
+def test_months_years_ranges_and_periods():
+    article = PartialDate(2023, 12)
+    assert labels("ký tháng 11/2022 tại Minsk", article) == ["2022-11"]
+    assert labels("đã ký kết năm 2018", article) == ["2018"]
+    assert labels("từ ngày 6 - 9/12/2023", article) == ["2023-12-06"]
+    [period] = find_event_dates("giai đoạn 2024 - 2026", article)
+    assert period.kind == "period" and period.covers(2025) and not period.covers(2027)
+    assert labels("thiết lập quan hệ ngoại giao (1973)", article) == ["1973"]
+
+
+def test_impossible_dates_are_ignored():
+    assert labels("ngày 31/2 và tháng 13/2020", PartialDate(2020)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Việt Nam ký gì với Belarus năm 2023?", (2023, None)),
+        ("tháng 12/2025", (2025, 12)),
+        ("What was signed in December 2023?", (2023, 12)),
+        ("ky ket nam 2024", (2024, None)),
+        ("thu tuong tham viet nam thang 12 2023", (2023, 12)),
+        ("giai doan 2024 2026", None),
+        ("Who is he?", None),
+    ],
+)
+def test_time_in_questions(question, expected):
+    found = question_time(question)
+    assert (found.year, found.month) == expected if expected else found is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Bộ Công an ký gì?", "vi"),
+        ("ke hoach hop tac voi Belarus giai doan 2024 2026", "vi"),
+        ("bo cong an ky ket voi phap nam 2024", "vi"),
+        ("Who did Luong Tam Quang meet in Moscow?", "en"),
+        ("Cooperation between Vietnam and Belarus's KGB on high-tech crime", "en"),
+    ],
+)
+def test_language_detection_including_vietnamese_without_diacritics(question, lang):
+    assert detect_language(question) == lang
