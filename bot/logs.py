@@ -21,6 +21,8 @@ class RedactToken(logging.Filter):
 
 def configure_logging(token: str, level: int = logging.INFO) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    import bm25s  # noqa: F401  (it sets its own logger level on import; quiet it after)
+
     for noisy in ("httpx", "httpcore", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:

@@ -147,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=cmd_bench)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    import bm25s  # noqa: F401  (it sets its own logger level on import; quiet it after)
+
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     try:
         settings = RetrievalSettings.from_env()
