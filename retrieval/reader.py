@@ -6,10 +6,9 @@ import json
 import logging
 import sqlite3
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
@@ -80,10 +79,12 @@ class LoadedIndex:
             )
         }
         self.chunk_count = int(self.manifest["counts"]["chunks"])
-        docs = [d for (d,) in self._db.execute("SELECT doc FROM chunks ORDER BY row")]
-        doc_ids = {d: i for i, d in enumerate(sorted(self.articles))}
-        self.doc_of_row = np.array([doc_ids[d] for d in docs], dtype=np.int32)
-        self.doc_names = sorted(self.articles)
+        # A generation never changes: what every answer and /help needs about it is worked out once.
+        dated = sorted(a.date for a in self.articles.values() if a.date is not None)
+        self.first_date, self.last_date = (dated[0], dated[-1]) if dated else (None, None)
+        mentions = Counter(p for info in self.articles.values() for p in info.partners)
+        self.partner_names: list[str] = sorted(mentions, key=lambda p: (-mentions[p], p))  # most mentioned first
+        self.partner_set: frozenset[str] = frozenset(mentions)
 
     @property
     def embedder_identity(self) -> str:
@@ -104,24 +105,13 @@ class LoadedIndex:
             for row, cid, doc, start, end, text, title, events in fetched
         }
 
-    def date_range(self) -> tuple[PartialDate | None, PartialDate | None]:
-        dated = sorted(a.date for a in self.articles.values() if a.date is not None)
-        return (dated[0], dated[-1]) if dated else (None, None)
-
-    def partners(self) -> list[str]:
-        counts: dict[str, int] = {}
-        for info in self.articles.values():
-            for p in info.partners:
-                counts[p] = counts.get(p, 0) + 1
-        return sorted(counts, key=lambda p: (-counts[p], p))
-
     def close(self) -> None:
         with self._db_lock:
             self._db.close()
 
 
-def open_index(index_dir: Path, embedder: Embedder) -> LoadedIndex:
-    """The live generation, if it exists and was built with this embedder and format."""
+def _live_generation(index_dir: Path, embedder: Embedder) -> Path:
+    """The live generation if it exists and was built with this embedder and format (manifest only)."""
     generation = current_generation(index_dir)
     if generation is None:
         raise IndexUnavailable("no index has been built yet")
@@ -130,15 +120,20 @@ def open_index(index_dir: Path, embedder: Embedder) -> LoadedIndex:
         raise IndexUnavailable(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
     if manifest.get("embedder") != embedder.identity:
         raise IndexUnavailable(f"index was built with {manifest.get('embedder')}, not {embedder.identity}")
-    return LoadedIndex(generation)
+    return generation
+
+
+def open_index(index_dir: Path, embedder: Embedder) -> LoadedIndex:
+    """The live generation, loaded; IndexUnavailable if it is missing or from another embedder/format."""
+    return LoadedIndex(_live_generation(index_dir, embedder))
 
 
 def open_or_build(
     articles_dir: Path, index_dir: Path, embedder: Embedder, **build_args
 ) -> tuple[LoadedIndex, BuildReport]:
-    """Bring the index up to date with the articles folder, then open it."""
+    """Bring the index up to date with the articles folder, then open it (loaded once)."""
     try:
-        open_index(index_dir, embedder).close()
+        _live_generation(index_dir, embedder)
     except IndexUnavailable as why:
         log.info("building a new index: %s", why)
     report = build_index(articles_dir, index_dir, embedder, **build_args)

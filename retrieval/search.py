@@ -141,13 +141,12 @@ class Searcher:
 
     def summary(self) -> CorpusSummary:
         index = self._index
-        first, last = index.date_range()
         return CorpusSummary(
             len(index.articles),
             index.chunk_count,
-            first,
-            last,
-            index.partners(),
+            index.first_date,
+            index.last_date,
+            index.partner_names,
             index.embedder_identity,
             index.manifest.get("created", ""),
         )
@@ -172,10 +171,9 @@ class Searcher:
             return decline("empty")
         if index.chunk_count == 0:
             return decline("weak")
-        known = set(index.partners())
-        asked_known = plan.partners & known
+        asked_known = plan.partners & index.partner_set
         if plan.partners and not asked_known:
-            return decline("partner", sorted(plan.partners - known))
+            return decline("partner", sorted(plan.partners - index.partner_set))
 
         unknown = [n for n in plan.names if fold(n) not in index.vocab]
         if unknown:
