@@ -150,14 +150,6 @@ def _infer_year(month: int, day: int | None, article_date: PartialDate | None) -
     return year
 
 
-def primary_date(events: list[EventDate]) -> PartialDate | None:
-    """The first point date whose year is known: the date a sentence is about."""
-    for event in events:
-        if event.kind == "point" and event.date.year is not None:
-            return event.date
-    return None
-
-
 # ---- time in questions -------------------------------------------------------------------------
 
 _MONTHS_EN = {

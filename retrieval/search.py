@@ -215,7 +215,8 @@ class Searcher:
             answer = decline("weak", top=best_dense)
             answer.coverage = best_coverage
             return answer
-        passages = [self._passage(index, plan, c) for c in chosen]
+        term_weights = _term_weights(index, plan)
+        passages = [self._passage(index, plan, c, term_weights) for c in chosen]
         return Answer(plan.question, plan.lang, True, passages, top_score=best_dense, coverage=best_coverage)
 
     def _candidates(self, index: LoadedIndex, plan: QueryPlan) -> list[_Candidate]:
@@ -286,13 +287,14 @@ class Searcher:
                 per_doc[chunk.doc] = used + 1
         return sorted(chosen, key=lambda c: -c.score)
 
-    def _passage(self, index: LoadedIndex, plan: QueryPlan, cand: _Candidate) -> Passage:
+    def _passage(
+        self, index: LoadedIndex, plan: QueryPlan, cand: _Candidate, term_weights: dict[str, float]
+    ) -> Passage:
         chunk = cand.chunk
         info = index.articles[chunk.doc]
         spans = [s for s in sentence_spans(chunk.text) if not is_photo_credit(chunk.text[s[0] : s[1]])]
         spans = spans or [(0, len(chunk.text))]
-        weights = _idf_weights(index, plan)
-        scored = [(_sentence_score(chunk.text[s:e], weights), -i) for i, (s, e) in enumerate(spans)]
+        scored = [(_sentence_score(chunk.text[s:e], term_weights), -i) for i, (s, e) in enumerate(spans)]
         best_i = -max(scored)[1]
         best_start, best_end = spans[best_i]
         shown_start, shown_end = _window(spans, best_i, self.config.display_chars)
@@ -368,30 +370,24 @@ def _coverage(concepts: list[frozenset[str]], weights: list[float], haystack: st
 
 def _concept_weight(index: LoadedIndex, concept: frozenset[str]) -> float:
     """Rare words weigh more; a word the corpus never uses weighs most."""
-    n = max(index.chunk_count, 1)
-    best = 0.0
-    for alternative in concept:
-        tokens = words(alternative)
-        dfs = [_document_frequency(index, index.vocab[t]) if t in index.vocab else 0 for t in tokens]
-        idf = sum(math.log(1 + (n - df + 0.5) / (df + 0.5)) for df in dfs) / max(len(dfs), 1)
-        best = max(best, idf)
-    return best
+    return max(
+        (sum(_idf(index, t) for t in tokens) / len(tokens) for alt in concept if (tokens := words(alt))),
+        default=0.0,
+    )
 
 
-def _idf_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
-    """Rarer query terms count more when choosing the sentence to highlight."""
-    n = max(index.chunk_count, 1)
-    weights = {}
-    for term in plan.terms:
-        tid = index.vocab.get(term)
-        df = _document_frequency(index, tid) if tid is not None else 0
-        weights[term] = math.log(1 + (n - df + 0.5) / (df + 0.5)) if df else 0.0
-    return weights
+def _term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
+    """Rarer query terms count more when choosing the sentence to highlight; absent ones not at all."""
+    return {term: _idf(index, term) if term in index.vocab else 0.0 for term in plan.terms}
 
 
-def _document_frequency(index: LoadedIndex, term_id: int) -> int:
+def _idf(index: LoadedIndex, term: str) -> float:
+    """BM25's idf of a folded term (df read from the index's term-by-passage matrix); 0 passages -> highest."""
+    term_id = index.vocab.get(term)
     indptr = index.bm25.scores["indptr"]
-    return int(indptr[term_id + 1] - indptr[term_id])
+    df = int(indptr[term_id + 1] - indptr[term_id]) if term_id is not None else 0
+    n = max(index.chunk_count, 1)
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def _sentence_score(sentence: str, weights: dict[str, float]) -> float:
