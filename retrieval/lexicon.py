@@ -156,30 +156,38 @@ class Partner:
         previous = text[max(0, m.start() - 15) : m.start()].split()
         return not (previous and previous[-1][:1].isupper() and fold(previous[-1]) not in _NAME_CUES)
 
-    def in_question(self, question: str) -> bool:
+    def in_question(self, question: QuestionWords) -> bool:
         """Whether a question (any language, diacritics or not) asks about this partner."""
-        tokens = re.findall(r"[\w.\-]+", fold(question))
-        raw_tokens = re.findall(r"[\w.\-]+", question)
-        text = " " + " ".join(tokens) + " "
-        for name in self.en_names:
-            if f" {name} " in text or f" {name}'s " in fold(f" {question} "):
-                return True
+        tokens = question.folded
+        if any(f" {name} " in question.text for name in self.en_names):
+            return True
         for name in self.vi_names:
             folded = fold(name)
             if folded not in self.ambiguous:
-                if f" {folded} " in text:
+                if f" {folded} " in question.text:
                     return True
                 continue
             for i, tok in enumerate(tokens):
-                if tok != folded:
+                if tok != folded or (i + 1 < len(tokens) and tokens[i + 1] in _NOT_A_NAME_AFTER.get(folded, set())):
                     continue
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-                if nxt in _NOT_A_NAME_AFTER.get(folded, set()):
-                    continue
-                capitalised = i > 0 and i < len(raw_tokens) and raw_tokens[i][:1].isupper()
+                capitalised = 0 < i < len(question.raw) and question.raw[i][:1].isupper()
                 if capitalised or (i > 0 and tokens[i - 1] in _NAME_CUES):
                     return True
         return False
+
+
+@dataclass(frozen=True)
+class QuestionWords:
+    """A question split once for all partner checks: folded tokens, as typed, and ' joined '."""
+
+    folded: list[str]
+    raw: list[str]
+    text: str
+
+    @classmethod
+    def of(cls, question: str) -> QuestionWords:
+        folded = re.findall(r"[\w.\-]+", fold(question))  # "japan's" -> 'japan', 's'
+        return cls(folded, re.findall(r"[\w.\-]+", question), " " + " ".join(folded) + " ")
 
 
 def _build_partners() -> list[Partner]:
@@ -200,7 +208,8 @@ def partners_in_text(normalised_text: str) -> set[str]:
 
 
 def partners_in_question(question: str) -> set[str]:
-    return {p.name for p in PARTNERS if p.in_question(question)}
+    prepared = QuestionWords.of(question)
+    return {p.name for p in PARTNERS if p.in_question(prepared)}
 
 
 def vietnamese_name(partner: str) -> str:
