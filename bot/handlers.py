@@ -216,11 +216,13 @@ async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
 # ---- admin --------------------------------------------------------------------------------------------
 
 
-def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> bool:
+async def _admin_only(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> bool:
+    """True for an admin; anyone else gets a polite refusal, and the attempt is logged."""
     user = update.effective_user
     if user is not None and user.id in state(context).settings.admin_ids:
         return True
     log.warning("refused %s for non-admin user id=%s", action, user.id if user else None)
+    await _reply(update.effective_message, messages.text("not_admin", _lang(update)))
     return False
 
 
@@ -228,8 +230,7 @@ async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     st = state(context)
     lang = _lang(update)
     message = update.effective_message
-    if not _is_admin(update, context, "/reindex"):
-        await _reply(message, messages.text("not_admin", lang))
+    if not await _admin_only(update, context, "/reindex"):
         return
     if st.reindexer.busy:
         await _reply(message, messages.text("reindex_busy", lang))
@@ -264,8 +265,7 @@ async def _run_reindex(message: Message, st: BotState, lang: str) -> None:
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     st = state(context)
     lang = _lang(update)
-    if not _is_admin(update, context, "/stats"):
-        await _reply(update.effective_message, messages.text("not_admin", lang))
+    if not await _admin_only(update, context, "/stats"):
         return
     summary = st.searcher.summary()
     age_s = time.time() - st.searcher.index.generation.stat().st_mtime
@@ -292,8 +292,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     st = state(context)
     lang = _lang(update)
     message = update.effective_message
-    if not _is_admin(update, context, "article upload"):
-        await _reply(message, messages.text("not_admin", lang))
+    if not await _admin_only(update, context, "article upload"):
         return
     document = message.document
     limit = st.settings.max_upload_bytes

@@ -141,40 +141,30 @@ def test_time_filter_keeps_only_matching_articles(searcher):
         assert p.article_date.year == 2025 or any(e.covers(2025) for e in p.event_dates)
 
 
-def test_cli_ask_json_and_stdin_lines(index_copy):
-    env = {**os.environ, "ARTICLES_DIR": str(index_copy.articles_dir), "INDEX_DIR": str(index_copy.index_dir)}
-    out = subprocess.run(
-        [sys.executable, "-m", "retrieval", "ask", "Việt Nam ký gì với Belarus năm 2023?", "--json"],
+def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "retrieval", *args],
+        input=stdin,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
         cwd=PROJECT_ROOT,
-        check=True,
     )
+
+
+def test_cli_ask_json_and_stdin_lines(index_copy):
+    env = {**os.environ, "ARTICLES_DIR": str(index_copy.articles_dir), "INDEX_DIR": str(index_copy.index_dir)}
+    out = run_cli(["ask", "Việt Nam ký gì với Belarus năm 2023?", "--json"], env)
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["lang"] == "vi" and data["answerable"]
     assert {"doc", "title", "date", "event_dates", "text", "score", "chunk_id"} <= set(data["passages"][0])
-    lines = subprocess.run(
-        [sys.executable, "-m", "retrieval", "ask"],
-        input="Who is Ali Naghiyev?\n\nx" * 1 + "\n",
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=PROJECT_ROOT,
-        check=True,
-    )
+    lines = run_cli(["ask"], env, stdin="Who is Ali Naghiyev?\n\nx\n")
+    assert lines.returncode == 0, lines.stderr
     objects = [json.loads(line) for line in lines.stdout.splitlines()]
     assert len(objects) == 2 and objects[0]["lang"] == "en"
-    empty = subprocess.run(
-        [sys.executable, "-m", "retrieval", "ask", "  "],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=PROJECT_ROOT,
-    )
+    empty = run_cli(["ask", "  "], env)
     assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
 
 
