@@ -90,7 +90,7 @@ def run_bench(settings: RetrievalSettings, embedder: Embedder, sizes: list[int],
     sentences = _seed_sentences(settings)
     rng = random.Random(0)
     for n in sizes:
-        rows.extend(_synthetic_rows(n, sentences, embedder, queries, rng, settings.hnsw_threshold))
+        rows.extend(_synthetic_rows(n, sentences, embedder, queries, rng))
     header = ("corpus", "passages", "faiss", "embed p50/p95 ms", "search p50/p95 ms", "total p50/p95 ms", "peak RSS MB")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
@@ -107,7 +107,7 @@ def _seed_sentences(settings: RetrievalSettings) -> list[str]:
     return out
 
 
-def _synthetic_rows(n, sentences, embedder, queries, rng, hnsw_threshold) -> list[tuple[str, ...]]:
+def _synthetic_rows(n, sentences, embedder, queries, rng) -> list[tuple[str, ...]]:
     import bm25s
 
     corpus = [lexical_terms(words(" ".join(rng.sample(sentences, 3)))) for _ in range(n)]

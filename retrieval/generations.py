@@ -235,8 +235,7 @@ def _write_generation(
     staging.mkdir(parents=True)
     try:
         faiss.write_index(make_faiss_index(vectors, embedder.dim, hnsw_threshold), str(staging / "vectors.faiss"))
-        by_doc = {a.doc: a for a in articles}
-        _write_store(staging / "store.sqlite", articles, chunks, by_doc)
+        _write_store(staging / "store.sqlite", articles, chunks)
         retriever = bm25s.BM25()
         corpus = [lexical_terms(words(c.embed_text)) or [""] for c in chunks] or [[""]]
         retriever.index(corpus, show_progress=False)
@@ -273,7 +272,8 @@ def make_faiss_index(vectors: np.ndarray, dim: int, hnsw_threshold: int):  # -> 
     return index
 
 
-def _write_store(path: Path, articles: list[Article], chunks: list[Chunk], by_doc: dict[str, Article]) -> None:
+def _write_store(path: Path, articles: list[Article], chunks: list[Chunk]) -> None:
+    by_doc = {a.doc: a for a in articles}
     db = sqlite3.connect(path)
     try:
         db.executescript(

@@ -67,7 +67,7 @@ def detect_language(text: str) -> str:
     """'vi' or 'en' (the two languages the bot answers in)."""
     if _VI_LETTERS.search(text):
         return "vi"
-    tokens = [t for t in re.findall(r"[a-z]+", fold(text))]
+    tokens = re.findall(r"[a-z]+", fold(text))
     if not tokens:
         return "vi"
     syllables = sum(1 for t in tokens if _SYLLABLE.match(t) and t not in EN_STOPWORDS)

@@ -198,7 +198,8 @@ def _names(question: str, lang: str, leftovers: list[str]) -> list[str]:
     if lang == "en":
         known = set(leftovers) - _CALENDAR_WORDS
         names = [n for n in names if fold(n) in known]
-    return [n for n in names if (len(n) > 2 and not n.isupper()) or len(n) > 3]
+    # two-letter words and short acronyms ('EU', 'MPS') are too ambiguous to call a name missing
+    return [n for n in names if len(n) > 3 or (len(n) == 3 and not n.isupper())]
 
 
 def _capitalised(question: str) -> list[str]:
