@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.dates import PartialDate, valid_day
-from retrieval.text import normalize, sentence_spans, strip_photo_credits
+from retrieval.text import sentence_spans, strip_photo_credits
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ def parse_article(doc: str, raw: bytes) -> Article:
     """Parse one article file's bytes."""
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"the file is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB")
-    text = normalize(decode_article_bytes(raw))
+    # NFC only: quotes must show the article's own characters; tone canonicalisation is for matching
+    text = unicodedata.normalize("NFC", decode_article_bytes(raw))
     fingerprint = hashlib.sha256(raw).hexdigest()[:16]
     lines = text.split("\n")
 

@@ -7,19 +7,33 @@ when it has a year, and otherwise stays 'year not stated'.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from retrieval.text import fold
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to day, month or year precision; year may be unknown (None)."""
+    """A calendar date known to day, month or year precision; year may be unknown (None).
+
+    Dates of mixed precision have a total order: an unknown part sorts before every known one,
+    so 2023 < 2023-03 < 2023-03-01, and a date with no year sorts first.
+    """
 
     year: int | None
     month: int | None = None
     day: int | None = None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year if self.year is not None else -1, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     def iso(self) -> str | None:
         """'2025-12-03', '2025-12', '2025', or None when the year is unknown."""

@@ -171,3 +171,20 @@ def test_cli_ask_json_and_stdin_lines(index_copy):
 def test_code_is_ruff_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", str(PROJECT_ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_month_dated_article_beside_a_day_dated_one_still_answers(index_copy, embedder):
+    """Regression: sorting 2023-03 with 2023-03-06 raised TypeError and took every answer down."""
+    (index_copy.articles_dir / "month.txt").write_text(
+        " date 2023-03 Tháng 3, Bộ Công an tiếp đoàn Cảnh sát Lào và ký kế hoạch hợp tác phòng chống ma túy.",
+        encoding="utf-8",
+    )
+    (index_copy.articles_dir / "day.txt").write_text(
+        " date 2023-03-06 Ngày 6/3, Bộ Công an hội đàm với Bộ An ninh Campuchia về phòng chống tội phạm.",
+        encoding="utf-8",
+    )
+    build_index(index_copy.articles_dir, index_copy.index_dir, embedder)
+    searcher = Searcher(open_index(index_copy.index_dir, embedder), embedder)
+    answer = searcher.ask("Bộ Công an hợp tác gì với Lào?")
+    assert answer.answerable
+    assert searcher.summary().first is not None

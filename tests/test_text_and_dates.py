@@ -95,3 +95,16 @@ def test_time_in_questions(question, expected):
 )
 def test_language_detection_including_vietnamese_without_diacritics(question, lang):
     assert detect_language(question) == lang
+
+
+def test_dates_of_mixed_precision_have_a_total_order():
+    from retrieval.dates import PartialDate
+
+    dates = [PartialDate(2023, 3, 6), PartialDate(2023), PartialDate(None, 10, 21), PartialDate(2023, 3)]
+    assert sorted(dates) == [
+        PartialDate(None, 10, 21),
+        PartialDate(2023),
+        PartialDate(2023, 3),
+        PartialDate(2023, 3, 6),
+    ]
+    assert max(dates) == PartialDate(2023, 3, 6)
