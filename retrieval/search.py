@@ -83,6 +83,10 @@ class Answer:
     seconds: float = 0.0
     top_score: float = 0.0  # best cosine similarity among the candidates
     coverage: float = 0.0  # share of the question's concepts found in the best passage
+    # what a follow-up question was completed to, in the asker's language ('Belarus, 12/2023'); None if complete
+    understood: str | None = None
+    # JSON-serialisable state of this question (partners, time, topic) for completing a follow-up
+    context: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -153,7 +157,7 @@ class Searcher:
 
     # ---- asking ---------------------------------------------------------------------------------
 
-    def ask(self, question: str, k: int = 3) -> Answer:
+    def ask(self, question: str, k: int = 3, follow_up: dict | None = None) -> Answer:
         import time
 
         started = time.perf_counter()

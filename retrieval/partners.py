@@ -1,0 +1,246 @@
+"""Partners: the countries and organisations an article or a question names, in Vietnamese or English.
+
+Country names come from CLDR (Babel's territory names in `vi` and `en`), so every country is known
+in both languages without a hand-typed gazetteer. On top of CLDR sit two short lists that CLDR
+cannot give: the names the Vietnamese press uses beside the official one ('Mỹ', 'Liên bang Nga'),
+and the international organisations the ministry works with.
+
+A partner is identified by a key (ISO 3166 code, or the organisation's acronym) and shown with
+`partner_name(key, lang)`. A Vietnamese name of one syllable ('Nga', 'Lào', 'Pháp', 'Đức') is also
+an ordinary word or a given name, so it counts only when used as a name (see `_is_name_use`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from retrieval.text import fold, normalize
+
+# Names in common press use that CLDR does not list (key -> Vietnamese aliases, English aliases).
+PRESS_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "US": (("Mỹ", "Hoa Kỳ"), ("US", "USA", "U.S.", "America", "United States of America")),
+    "RU": (("Liên bang Nga", "LB Nga"), ("Russian Federation",)),
+    "GB": (("Anh", "nước Anh", "Anh Quốc"), ("UK", "Britain", "Great Britain", "England")),
+    "AU": (("Úc", "Ô-xtrây-li-a"), ()),
+    "JP": (("Nhật",), ()),
+    "KR": (("Hàn",), ("Korea", "Republic of Korea")),
+    "IT": (("Italia", "Ý"), ()),
+    "DE": (("CHLB Đức",), ()),
+    "CZ": (("Cộng hòa Séc",), ("Czech Republic",)),
+    "TR": ((), ("Turkey",)),
+    "NL": ((), ("Holland",)),
+    "MM": ((), ("Burma",)),
+    "LA": ((), ("Lao PDR",)),
+    "CU": (("La Habana",), ()),
+    "EU": (("EU", "Liên minh châu Âu"), ("EU",)),
+    "UN": (("LHQ", "Liên Hợp Quốc"), ("UN",)),
+}
+# Demonyms that English does not form by adding a suffix to the country's name.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "british": "GB",
+    "dutch": "NL",
+    "french": "FR",
+    "spanish": "ES",
+    "swiss": "CH",
+    "filipino": "PH",
+    "lao": "LA",
+    "thai": "TH",
+    "danish": "DK",
+    "finnish": "FI",
+    "polish": "PL",
+    "turkish": "TR",
+    "czech": "CZ",
+    "greek": "GR",
+    "irish": "IE",
+    "norwegian": "NO",
+    "swedish": "SE",
+    "chinese": "CN",
+    "vietnamese": "VN",
+}
+# International organisations: key -> (Vietnamese names, English names).
+ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ASEAN": (("ASEAN",), ("ASEAN",)),
+    "ASEANAPOL": (("ASEANAPOL",), ("ASEANAPOL",)),
+    "INTERPOL": (("INTERPOL", "Interpol"), ("INTERPOL", "Interpol")),
+    "EUROPOL": (("Europol", "EUROPOL"), ("Europol", "EUROPOL")),
+    "UNODC": (("UNODC",), ("UNODC",)),
+}
+HOME = "VN"  # the ministry's own country is never a partner
+# Words before a one-syllable name that show a country is meant: 'với Nga', 'nước Pháp', 'phía Lào'.
+NAME_CUES = frozenset(
+    "voi nuoc cua va tai sang den tham phia ban hoa bo giua bang vu quoc sat ninh gia nam".split()
+)
+# Words after a one-syllable name that make it an ordinary compound: 'pháp luật', 'Ý định', 'lao động'.
+COMPOUND_AFTER = {
+    "phap": {"luat", "ly", "che", "quyen", "dinh", "nhan", "dien", "lenh"},
+    "y": {"dinh", "kien", "nghia", "thuc", "chi", "tuong", "te"},
+    "ao": {"giap", "mua", "dai", "quan"},
+    "duc": {"tinh"},
+    "lao": {"dong", "dao"},
+    "nga": {"ba", "nghieng", "xuong"},
+    "my": {"thuat", "pham", "man"},
+    "nhat": {"tri", "dinh", "la", "the", "quan", "thiet"},
+    "uc": {"che"},
+    "anh": {"huong", "sang", "em", "chi", "hung"},
+    "han": {"che", "muc", "quoc"},
+}
+
+
+@dataclass(frozen=True)
+class Partner:
+    key: str
+    vi: str  # display names
+    en: str
+    vi_names: tuple[str, ...]  # every Vietnamese name, normalised
+    en_names: tuple[str, ...]
+
+
+def _cldr_partners() -> list[Partner]:
+    from babel import Locale
+
+    vi_names, en_names = Locale("vi").territories, Locale("en").territories
+    partners = []
+    for key, en in en_names.items():
+        if not (len(key) == 2 and key.isalpha() and key.isupper()) or key in (HOME, "ZZ", "EZ", "QO"):
+            continue
+        vi = vi_names.get(key, en)
+        vi_alias, en_alias = PRESS_ALIASES.get(key, ((), ()))
+        partners.append(
+            Partner(key, vi, en, tuple(normalize(n) for n in (vi, *vi_alias)), tuple(n for n in (en, *en_alias)))
+        )
+    for key, (vi_list, en_list) in ORGANISATIONS.items():
+        partners.append(Partner(key, vi_list[0], en_list[0], tuple(normalize(n) for n in vi_list), en_list))
+    return partners
+
+
+@functools.cache
+def all_partners() -> dict[str, Partner]:
+    return {p.key: p for p in _cldr_partners()}
+
+
+def partner_name(key: str, lang: str) -> str:
+    """How a partner is written in a reply in `lang` ('vi' or 'en')."""
+    partner = all_partners().get(key)
+    if partner is None:
+        return key
+    return partner.vi if lang == "vi" else partner.en
+
+
+def partner_names(keys: Iterable[str], lang: str) -> list[str]:
+    return [partner_name(k, lang) for k in keys]
+
+
+def _one_syllable(folded_name: str) -> bool:
+    return " " not in folded_name and "-" not in folded_name and len(folded_name) <= 5
+
+
+# ---- in article text ------------------------------------------------------------------------------
+
+
+@functools.cache
+def _text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    owner: dict[str, str] = {}
+    for p in all_partners().values():
+        for name in (*p.vi_names, *p.en_names):
+            owner.setdefault(name, p.key)
+    alternatives = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), owner
+
+
+def partners_in_text(text: str) -> set[str]:
+    """Keys of the partners an article names (case-sensitive: names are capitalised in both languages)."""
+    text = normalize(text)
+    pattern, owner = _text_pattern()
+    return {owner[m.group(0)] for m in pattern.finditer(text) if _is_name_use(text, m)}
+
+
+def _is_name_use(text: str, m: re.Match[str]) -> bool:
+    folded = fold(m.group(0))
+    if not _one_syllable(folded) or m.group(0).isupper():
+        return True
+    following = fold(text[m.end() : m.end() + 12]).split()
+    if following and following[0] in COMPOUND_AFTER.get(folded, ()):
+        return False
+    # after a capitalised word it is part of a person's name ('Minh Đức', 'Thị Nga'), unless a cue precedes
+    previous = text[max(0, m.start() - 15) : m.start()].split()
+    return not (previous and previous[-1][:1].isupper() and fold(previous[-1]) not in NAME_CUES)
+
+
+# ---- in questions -------------------------------------------------------------------------------
+
+
+@functools.cache
+def _question_names() -> tuple[dict[tuple[str, ...], str], int]:
+    """Folded name as a token tuple -> key, for names of every partner in both languages."""
+    table: dict[tuple[str, ...], str] = {}
+    for p in all_partners().values():
+        for name in (*p.en_names, *p.vi_names):
+            tokens = tuple(_tokens(fold(name)))
+            if tokens:
+                table.setdefault(tokens, p.key)
+    return table, max(len(t) for t in table)
+
+
+def _tokens(folded: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:\.[a-z])*\.?", folded.replace("-", " "))
+
+
+def partners_in_question(question: str) -> set[str]:
+    """Keys of the partners a question names, in either language, with or without diacritics."""
+    raw = re.findall(r"[\w.]+", question.replace("-", " "))
+    folded = [fold(t).rstrip(".") for t in raw]
+    table, longest = _question_names()
+    found: set[str] = set()
+    i = 0
+    while i < len(folded):
+        for n in range(min(longest, len(folded) - i), 0, -1):
+            key = table.get(tuple(folded[i : i + n]))
+            if key is not None and (n > 1 or _names_partner(raw, folded, i)):
+                found.add(key)
+                i += n - 1
+                break
+        else:
+            key = _demonym(raw[i], folded[i])
+            if key:
+                found.add(key)
+        i += 1
+    found.discard(HOME)
+    return found
+
+
+def _names_partner(raw: list[str], folded: list[str], i: int) -> bool:
+    """A one-word match is a name unless it is a one-syllable Vietnamese word used as a word."""
+    word = folded[i]
+    if not _one_syllable(word) or raw[i].isupper() and len(word) > 1:
+        return True
+    if i + 1 < len(folded) and folded[i + 1] in COMPOUND_AFTER.get(word, ()):
+        return False
+    # capitalised, but not after another capitalised word: 'Minh Đức', 'Thị Nga' are people
+    capitalised = raw[i][:1].isupper() and (i == 0 or not raw[i - 1][:1].isupper())
+    return capitalised or (i > 0 and folded[i - 1] in NAME_CUES)
+
+
+@functools.cache
+def _single_word_names() -> dict[str, str]:
+    """English one-word country names (folded) -> key, for demonyms formed by a suffix."""
+    return {fold(p.en): p.key for p in all_partners().values() if " " not in p.en and len(p.en) >= 4}
+
+
+def _demonym(raw: str, folded: str) -> str | None:
+    """'Russian' -> RU, 'Slovak' -> SK: English demonyms are mostly the name plus or minus a suffix."""
+    if not raw[:1].isupper():
+        return None
+    if folded in IRREGULAR_DEMONYMS:
+        return IRREGULAR_DEMONYMS[folded]
+    if len(folded) < 4:
+        return None
+    best = None
+    for name, key in _single_word_names().items():
+        suffixed = folded.startswith(name) and len(folded) - len(name) <= 4
+        truncated = name.startswith(folded) and len(name) - len(folded) <= 3
+        if (suffixed or truncated) and (best is None or len(name) > len(best[0])):
+            best = (name, key)
+    return best[1] if best else None
