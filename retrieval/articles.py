@@ -1,10 +1,13 @@
-"""Reading article files: decoding, format detection, and date / title / URL extraction.
+"""Reading article files: decoding, header analysis, trailing matter, and identity by content.
 
-Formats met in real files:
-  1. ' date 2025-12-03 Body text…' (or ' date 2023-12 …') on the first line;
-  2. a title line ending with a timestamp 'Title 31/05/2025 08:05';
-  3. a URL line, '-----' separators around a title, then the body;
-  4. plain text with no date at all.
+Articles are plain-text files saved by hand from many news sites. `retrieval.headers` reads the
+header (title, date, URL, where the body begins) from the shape of its lines; this module decodes
+the bytes, keeps trailing matter (bylines, captions, tags, related-article lists, share buttons) out
+of the body so it never becomes a quoted passage, and gives each article a `content_key` so the
+same story saved twice, under two names or from two sites' copies, is indexed once.
+
+`Article.text` is the file's own characters (NFC only, LF line ends, no BOM): quotes are shown
+verbatim, so tone marks are never canonicalised in it.
 """
 
 from __future__ import annotations
@@ -16,18 +19,30 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from retrieval.dates import PartialDate, valid_day
-from retrieval.text import sentence_spans, strip_photo_credits
+from retrieval.dates import PartialDate
+from retrieval.headers import analyse_header, is_byline, is_caption, is_separator, lead_title, lines_of
+from retrieval.text import fold
 
 log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 5_000_000
-_DATE_PREFIX_RE = re.compile(r"^[ \t\ufeff]*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b[ \t]*")
-_TITLE_TIMESTAMP_RE = re.compile(
-    r"^(?P<title>.+?)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?\s*$"
+# 'Tags: …', 'Từ khóa: …', 'Keywords: …'
+_TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|keywords?|chủ đề|topics?)\s*:", re.I)
+# Headings of related-article lists; they and everything after them are not the story.
+_RELATED_RE = re.compile(
+    r"^(?:tin|bài|bài viết|tin tức)\s+(?:liên quan|cùng chuyên mục|cùng chủ đề|khác|mới|đọc nhiều)\b"
+    r"|^(?:xem thêm|đọc thêm|related(?:\s+(?:news|articles|stories|posts))?|read more|more news|see also)\b",
+    re.I,
 )
-_URL_RE = re.compile(r"^\s*(https?://\S+)\s*$")
-_SEPARATOR_RE = re.compile(r"^\s*[-=_*]{5,}\s*$")
+# Words of share / print / comment buttons; a short line made only of them is page furniture.
+_FURNITURE_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        "chia se in bai gui email facebook twitter zalo x linkedin share print comment comments binh luan "
+        "like tweet copy link luu save len dau trang quay lai back to top theo doi follow bao loi report "
+        "tai ve download phong thu nho font size a a+ a- | / - ·",
+    )
+)
 
 
 class ArticleError(ValueError):
@@ -36,14 +51,15 @@ class ArticleError(ValueError):
 
 @dataclass(frozen=True)
 class Article:
-    doc: str  # file name, the article's identity
+    doc: str  # file name, the article's identity in the index
     title: str
     url: str | None
     date: PartialDate | None
     text: str  # the whole normalised file text; chunk spans index into it
     body_start: int
     body_end: int
-    fingerprint: str = field(default="")
+    fingerprint: str = field(default="")  # hash of the file's bytes: did the file change?
+    content_key: str = field(default="")  # hash of the folded body: is it the same story?
 
     @property
     def body(self) -> str:
@@ -63,100 +79,87 @@ def decode_article_bytes(raw: bytes) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(3, len(text) // 100):
         raise ArticleError("the file looks binary (too many control characters)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if sum(c.isalpha() for c in text) < 20:
         raise ArticleError("the file has too little text to be an article")
     return text
 
 
 def parse_article(doc: str, raw: bytes) -> Article:
-    """Parse one article file's bytes."""
+    """Parse one article file's bytes; raises ArticleError when they are not a readable article."""
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"the file is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB")
     # NFC only: quotes must show the article's own characters; tone canonicalisation is for matching
     text = unicodedata.normalize("NFC", decode_article_bytes(raw))
-    fingerprint = hashlib.sha256(raw).hexdigest()[:16]
-    lines = text.split("\n")
-
-    date, url, title = None, None, None
-    body_start = 0
-    if m := _DATE_PREFIX_RE.match(text):  # format 1
-        date = _checked_date(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
-        body_start = m.end()
-    elif _URL_RE.match(lines[0]) or _SEPARATOR_RE.match(lines[0]):  # format 3
-        url, title, body_start = _parse_url_header(lines)
-    elif m := _TITLE_TIMESTAMP_RE.match(lines[0]):  # format 2
-        title = m.group("title").strip()
-        date = _checked_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        body_start = len(lines[0]) + 1
-
-    body_end = _trailing_separator_start(text)
-    body_start = _skip_blank(text, body_start)
-    if body_start >= body_end:
+    header = analyse_header(text)
+    body_end = trailing_matter_start(text, header.body_start)
+    if header.body_start >= body_end:
         raise ArticleError("the article has a header but no body text")
-    if title is None:
-        title = _first_sentence(text[body_start:body_end])
-    return Article(doc, title, url, date, text, body_start, body_end, fingerprint)
+    body = text[header.body_start : body_end]
+    title = header.title or lead_title(body)
+    fingerprint = hashlib.sha256(raw).hexdigest()[:16]
+    return Article(
+        doc, title, header.url, header.date, text, header.body_start, body_end, fingerprint, content_key(body)
+    )
 
 
-def _checked_date(year: int, month: int, day: int | None) -> PartialDate | None:
-    if not 1 <= month <= 12 or (day is not None and not valid_day(year, month, day)):
-        log.warning("ignoring an impossible article date %04d-%02d-%s", year, month, day)
-        return None
-    return PartialDate(year, month, day)
+def content_key(body: str) -> str:
+    """Hash of the body as a reader sees it: NFC, case and diacritics folded, whitespace collapsed."""
+    folded = " ".join(fold(unicodedata.normalize("NFC", body)).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 
-def _parse_url_header(lines: list[str]) -> tuple[str | None, str | None, int]:
-    """URL, title and body offset of format 3: URL / ----- / title / ----- / body."""
-    url = None
-    title = None
-    offset = 0
-    i = 0
-    if m := _URL_RE.match(lines[0]):
-        url = m.group(1)
-        offset += len(lines[0]) + 1
-        i = 1
-    # up to: separator, title lines, separator
-    if i < len(lines) and _SEPARATOR_RE.match(lines[i]):
-        offset += len(lines[i]) + 1
-        i += 1
-        title_lines = []
-        j = i
-        while j < len(lines) and not _SEPARATOR_RE.match(lines[j]) and j - i < 3:
-            title_lines.append(lines[j].strip())
-            j += 1
-        if j < len(lines) and _SEPARATOR_RE.match(lines[j]) and any(title_lines):
-            title = " ".join(t for t in title_lines if t)
-            for k in range(i, j + 1):
-                offset += len(lines[k]) + 1
-    return url, title, offset
+# ---- trailing matter ---------------------------------------------------------------------------
 
 
-def _trailing_separator_start(text: str) -> int:
-    end = len(text.rstrip())
-    while True:
-        line_start = text.rfind("\n", 0, end) + 1
-        if line_start < end and _SEPARATOR_RE.match(text[line_start:end]):
-            end = len(text[:line_start].rstrip())
-            continue
-        return end
+def trailing_matter_start(text: str, body_start: int) -> int:
+    """Where the story ends: before related-article lists, then before trailing bylines, captions,
+    tags, separators and share buttons. The first body line always stays."""
+    lines = lines_of(text, body_start)
+    if not lines:
+        return body_start
+    kept = lines[:1]
+    for line in lines[1:]:
+        if _RELATED_RE.match(line.text) and len(line.text) <= 80:
+            break
+        kept.append(line)
+    while len(kept) > 1 and _is_trailing(kept[-1].text, last=True):
+        kept.pop()
+    return kept[-1].end
 
 
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
+def _is_trailing(line: str, last: bool) -> bool:
+    return (
+        is_separator(line)
+        or bool(_TAGS_RE.match(line))
+        or _is_caption_line(line)
+        or is_byline(line)
+        or _is_furniture(line)
+        or (last and _is_signature(line))
+    )
 
 
-def _first_sentence(body: str, limit: int = 140) -> str:
-    """The first sentence long enough to name the story; photo credits and short captions are skipped."""
-    sentences = [strip_photo_credits(body[s:e]) for s, e in sentence_spans(body)]
-    sentences = [s for s in sentences if s] or [body.strip()]
-    first = next((s for s in sentences if len(s) >= 40), sentences[0])
-    if len(first) <= limit:
-        return first
-    cut = first.rfind(" ", 0, limit)
-    return first[: cut if cut > 40 else limit].rstrip(" ,;:") + "…"
+def _is_caption_line(line: str) -> bool:
+    return is_caption(line) and len(line) <= 400
+
+
+def _is_furniture(line: str) -> bool:
+    words = fold(line).replace(":", " ").split()
+    return 0 < len(words) <= 8 and all(w in _FURNITURE_WORDS for w in words)
+
+
+def _is_signature(line: str) -> bool:
+    """A bare author name closing the article: 'Hoàng Lâm', 'Minh Anh - Thu Hà'."""
+    words = [w for w in re.split(r"[\s,/–-]+", line) if w]
+    return (
+        0 < len(words) <= 5
+        and len(line) <= 40
+        and all(w[0].isupper() for w in words)
+        and not any(c.isdigit() or c in ".!?:;" for c in line)
+    )
+
+
+# ---- folders -----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -166,15 +169,48 @@ class LoadResult:
 
 
 def load_articles(folder: Path) -> LoadResult:
-    """Every *.txt in `folder`, in name order; unreadable files are skipped with a warning."""
+    """Every *.txt in `folder`, in name order. A file that cannot be read, fails to parse for any
+    reason, or repeats an earlier file's story is skipped with a warning; the rest still load."""
     if not folder.is_dir():
         raise FileNotFoundError(f"articles folder not found: {folder}")
     articles: list[Article] = []
     skipped: dict[str, str] = {}
+    first_with_key: dict[str, str] = {}
     for path in sorted(folder.glob("*.txt")):
-        try:
-            articles.append(parse_article(path.name, path.read_bytes()))
-        except (ArticleError, OSError) as exc:
-            skipped[path.name] = str(exc)
-            log.warning("skipping article %s: %s", path.name, exc)
+        article, reason = _load_one(path)
+        if article is not None and article.content_key in first_with_key:
+            reason = f"duplicate of {first_with_key[article.content_key]}"
+        if reason is not None:
+            skipped[path.name] = reason
+            log.warning("skipping article %s: %s", path.name, reason)
+            continue
+        assert article is not None
+        first_with_key[article.content_key] = article.doc
+        articles.append(article)
     return LoadResult(articles, skipped)
+
+
+def _load_one(path: Path) -> tuple[Article | None, str | None]:
+    """(article, None) or (None, why not); never raises, so one bad file cannot stop a load."""
+    try:
+        return parse_article(path.name, path.read_bytes()), None
+    except (ArticleError, OSError) as exc:
+        return None, str(exc)
+    except Exception as exc:  # a parser bug on one odd file must not cost the whole collection
+        log.exception("unexpected error parsing %s", path.name)
+        return None, f"could not be parsed ({type(exc).__name__}: {exc})"
+
+
+def find_duplicate(folder: Path, raw: bytes, name: str) -> str | None:
+    """The name of an article in `folder` (other than `name` itself) with the same story as `raw`,
+    so an uploader can be told. Raises ArticleError when `raw` is not a readable article."""
+    key = parse_article(name, raw).content_key
+    if not folder.is_dir():
+        return None
+    for path in sorted(folder.glob("*.txt")):
+        if path.name == name:
+            continue
+        other, _ = _load_one(path)
+        if other is not None and other.content_key == key:
+            return path.name
+    return None

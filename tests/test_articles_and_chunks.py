@@ -1,4 +1,4 @@
-"""The four article layouts, bad files, and chunk boundaries."""
+"""The original article layouts, bad files, and chunk boundaries."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def test_date_prefix_format_day_and_month_precision():
     assert seed("000").date == PartialDate(2025, 12, 3)
     assert seed("000").body.startswith("Ngày 3/12, tại Hà Nội")
     assert seed("001").date == PartialDate(2023, 12)  # month precision kept, no day invented
-    assert seed("001").title.startswith("Bộ trưởng Bộ Công an Tô Lâm")  # a short caption is not a title
+    # its first two paragraphs are photo captions ('… Ảnh: Phạm Kiên - TTXVN'); a caption is never a title
+    assert seed("001").title.startswith("Tại hội đàm, Bộ trưởng Tô Lâm khẳng định")
 
 
 def test_title_with_timestamp_format():
