@@ -26,7 +26,7 @@ from retrieval.text import sentence_spans, strip_photo_credits
 
 HEADER_LINES = 8  # the header region: this many non-empty lines at most
 FIRST_YEAR, LAST_YEAR = 1990, 2035
-_MAX_DATE_LINE = 120  # longer lines are prose, not timestamps
+_MAX_DATE_LINE = 250  # longer lines are prose, not timestamps or stamped headlines
 _DATELINE_WINDOW = 80  # a dateline's date sits in the first characters of the lead
 
 _DATE_PREFIX_RE = re.compile(r"^[ \t\ufeff]*date\s+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b[ \t]*")
@@ -93,7 +93,7 @@ class Header:
 
 def find_date(line: str) -> FoundDate | None:
     """The first well-formed date written in a short line, with the precision it is written with."""
-    if len(line) > _MAX_DATE_LINE * 2 or not _YEAR_RE.search(line):
+    if len(line) > _MAX_DATE_LINE or not _YEAR_RE.search(line):
         return None
     found = search_dates(line, languages=["vi", "en"], settings=_DATEPARSER_SETTINGS, add_period=True) or []
     for matched, when, period in found:
@@ -113,17 +113,21 @@ def _checked(matched: str, year: int, month: int, day: int, precision: int) -> P
         return None
     if precision == 1:
         return PartialDate(year)
-    if precision == 2:
-        return PartialDate(year, month)
     rest = [int(d) for d in digits if d != str(year) and len(d) <= 2]
-    if day not in rest or not valid_day(year, month, day):
+    month_written = month in rest or bool(re.search(r"[^\W\d_]{3,}", matched))  # digits or a month name
+    if precision == 2:
+        return PartialDate(year, month) if month_written else None
+    if day not in rest or not month_written or not valid_day(year, month, day):
         return None
     return PartialDate(year, month, day)
 
 
 def dateline_date(paragraph: str) -> PartialDate | None:
     """The date opening a lead: '(TTXVN) - Chiều 22-6-2015, …', 'On the afternoon of April 15, 2024, …'."""
-    window = paragraph[:_DATELINE_WINDOW]
+    year = _YEAR_RE.search(paragraph[:_DATELINE_WINDOW])
+    if year is None:
+        return None
+    window = paragraph[: year.end()]  # what follows the year only confuses dateparser's language split
     found = find_date(window)
     if found is None or found.date.day is None:
         return None
@@ -234,17 +238,26 @@ def _classify(line: str, title_wanted: bool) -> tuple[str, str | None, PartialDa
 
 def _timestamp_line(line: str, found: FoundDate, title_wanted: bool) -> tuple[str, str | None, PartialDate] | None:
     """A date line ('Cập nhật: 06:48 | 26/05/2010') or a headline ending with its timestamp."""
-    before, after = line[: found.start], line[found.end :]
+    start, end = _digit_core(line, found)
+    before, after = line[:start], line[end:]
     rest = f"{before} {after}"
-    if _word_count(rest) <= 4 or (_META_WORDS_RE.search(rest) and _word_count(rest) <= 8):
-        if found.date.day is None and found.date.month is None and _word_count(rest) > 2:
+    labelled = bool(_META_WORDS_RE.search(rest))
+    headline = before.strip(" -–—|,·")
+    trailing_time = not re.search(r"[^\W\d_]", after)  # nothing but a time / zone after the date
+    if title_wanted and not labelled and trailing_time and _word_count(headline) >= 3 and is_headline(headline):
+        return "title", headline, found.date
+    if _word_count(rest) <= 4 or (labelled and _word_count(rest) <= 8):
+        if found.date.month is None and _word_count(rest) > 2:
             return None  # a bare year in a phrase ('Năm 2023 …') is not a timestamp
         return "meta", None, found.date
-    trailing_time = not re.search(r"[^\W\d_]", after)  # nothing but a time / zone after the date
-    headline = before.strip(" -–—|,·")
-    if title_wanted and trailing_time and is_headline(headline):
-        return "title", headline, found.date
     return None
+
+
+def _digit_core(line: str, found: FoundDate) -> tuple[int, int]:
+    """The matched date from its first to its last digit: dateparser's match may swallow a
+    neighbouring word ('Nam 01/01/2000'), which would eat into a headline."""
+    digits = [i for i in range(found.start, found.end) if line[i].isdigit()]
+    return (digits[0], digits[-1] + 1) if digits else (found.start, found.end)
 
 
 def _skip_captions(text: str, pos: int) -> int:
