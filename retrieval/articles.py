@@ -120,12 +120,18 @@ def trailing_matter_start(text: str, body_start: int) -> int:
         return body_start
     kept = lines[:1]
     for line in lines[1:]:
-        if _RELATED_RE.match(line.text) and len(line.text) <= 80:
+        if _is_related_heading(line.text):
             break
         kept.append(line)
     while len(kept) > 1 and _is_trailing(kept[-1].text, last=True):
         kept.pop()
     return kept[-1].end
+
+
+def _is_related_heading(line: str) -> bool:
+    """'Tin liên quan:', 'Related', 'Xem thêm: <link title>'; not a sentence that merely starts so."""
+    m = _RELATED_RE.match(line)
+    return m is not None and (len(line) <= 40 or line[m.end() :].lstrip().startswith(":"))
 
 
 def _is_trailing(line: str, last: bool) -> bool:

@@ -250,9 +250,34 @@ def test_trailing_matter_stays_out_of_the_body(tail: str):
     assert article.text[article.body_end :].strip() == tail.strip()
 
 
+def test_a_sentence_starting_like_a_related_heading_stays():
+    sentence = "Tin liên quan đến đường dây buôn người được hai bên chia sẻ thường xuyên trong năm qua."
+    article = parse(f"{TITLE}\n\n{BODY}{sentence}\n")
+    assert article.body.rstrip().endswith("trong năm qua.")
+
+
 def test_a_last_sentence_is_not_mistaken_for_a_byline():
     article = parse(f"{TITLE}\n\n{BODY}Các đại biểu chụp ảnh lưu niệm.\n")
     assert article.body.rstrip().endswith("chụp ảnh lưu niệm.")
+
+
+def test_an_unexpected_parser_error_skips_only_that_file(tmp_path: Path, monkeypatch, caplog):
+    import retrieval.articles as articles
+
+    real = articles.analyse_header
+
+    def flaky(text: str):
+        if "boom" in text:
+            raise RuntimeError("parser bug")
+        return real(text)
+
+    monkeypatch.setattr(articles, "analyse_header", flaky)
+    (tmp_path / "a.txt").write_text(f"{TITLE}\n\n{BODY}", "utf-8")
+    (tmp_path / "b.txt").write_text(f"boom {TITLE}\n\nMột bài khác hẳn về hợp tác an ninh mạng.", "utf-8")
+    result = load_articles(tmp_path)
+    assert [a.doc for a in result.articles] == ["a.txt"]
+    assert "RuntimeError" in result.skipped["b.txt"] and "parser bug" in result.skipped["b.txt"]
+    assert any("b.txt" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
 
 
 # ---- identity by content -------------------------------------------------------------------------
