@@ -97,7 +97,9 @@ def _ask_one(searcher: Searcher, question: str, k: int, as_json: bool) -> int:
 def cmd_eval(args: argparse.Namespace, settings: RetrievalSettings) -> int:
     from retrieval.evaluate import evaluate, format_table, load_qa
 
-    items = load_qa(Path(args.qa))
+    items = [item for path in args.qa for item in load_qa(Path(path))]
+    if args.split:
+        items = [item for item in items if item.split in args.split]
     embedder = build_embedder(settings.embedding_model, settings.query_prompt, settings.passage_prompt)
     base = RankingConfig()
     variants = {"hybrid": base}
@@ -108,7 +110,7 @@ def cmd_eval(args: argparse.Namespace, settings: RetrievalSettings) -> int:
     for name, config in variants.items():
         searcher.config = config
         result = evaluate(searcher, items)
-        print(format_table(result, f"== {name} ({len(items)} questions, {args.qa})"))
+        print(format_table(result, f"== {name} ({len(items)} questions, {' '.join(args.qa)})"))
         if args.verbose and result["failures"]:
             print("\n".join("  " + f for f in result["failures"]))
         print()
@@ -137,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_ask)
     p = sub.add_parser("eval", help="quality on a QA file")
-    p.add_argument("qa")
+    p.add_argument("qa", nargs="+", help="QA files (JSON lines)")
+    p.add_argument("--split", nargs="*", help="only these splits (e.g. tune); a file without splits is named by its stem")
     p.add_argument("--compare", action="store_true", help="also dense-only and BM25-only")
     p.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     p.set_defaults(run=cmd_eval)

@@ -189,27 +189,63 @@ _MONTHS_EN = {
 }
 _Q_MONTH_YEAR = [
     re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|-|nam|\s)\s*(\d{4})\b"),
-    re.compile(r"\b(\d{1,2})\s*/\s*(\d{4})\b"),
+    re.compile(r"(?<![/\d])(\d{1,2})\s*/\s*(\d{4})\b"),
 ]
 _Q_EN_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?,?\s+(?:of\s+)?(\d{4})\b")
 _Q_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# 'from 2020 to 2023', 'từ năm 2020 đến 2023', 'between 2020 and 2023' (folded)
+_Q_RANGE = re.compile(
+    r"\b(?:from|between|tu|trong)\s+(?:nam\s+)?(19\d\d|20\d\d)\s*(?:-|–|to|and|den|toi)\s*(?:nam\s+)?(19\d\d|20\d\d)\b"
+)
+_Q_SINCE = re.compile(r"\b(?:since|tu nam|ke tu nam)\s+(19\d\d|20\d\d)\b")
+# Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0.
+_Q_RELATIVE_YEAR = {
+    "nam ngoai": 1,
+    "nam truoc": 1,
+    "last year": 1,
+    "previous year": 1,
+    "nam nay": 0,
+    "this year": 0,
+}
 
 
 @dataclass(frozen=True)
 class TimeFilter:
+    """A window of time a question asks about, whole years or one month: 2025, 2025-12, 2020..2023."""
+
     year: int
     month: int | None = None
+    end_year: int | None = None  # a range of whole years, inclusive
 
     def label(self) -> str:
+        if self.end_year is not None and self.end_year != self.year:
+            return f"{self.year}–{self.end_year}"
         return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
 
+    def contains(self, date: PartialDate | None) -> bool:
+        """Whether a date (of any precision) falls in the window; an unknown year never does."""
+        if date is None or date.year is None:
+            return False
+        last = self.end_year if self.end_year is not None else self.year
+        if not self.year <= date.year <= last:
+            return False
+        return self.month is None or date.month is None or date.month == self.month
 
-def question_time(question: str) -> TimeFilter | None:
-    """The time a question asks about: 'tháng 12/2023', 'December 2023', 'in 2025', 'nam 2024'.
 
-    A year range ('2024 2026', '2024-2026') names a period, not a filter, and is ignored.
+def question_time(question: str, newest: PartialDate | None = None) -> TimeFilter | None:
+    """The time a question asks about: 'tháng 12/2023', 'December 2023', 'in 2025', 'from 2020 to 2023',
+    'năm ngoái' / 'last year' (relative to `newest`, the newest article's date).
+
+    Two years without a range word ('giai đoạn 2024 - 2026', '2024 2026') name a period, not a filter.
     """
     q = fold(question)
+    if m := _Q_RANGE.search(q):
+        first, last = sorted((int(m.group(1)), int(m.group(2))))
+        return TimeFilter(first, None, last)
+    if m := _Q_SINCE.search(q):
+        first = int(m.group(1))
+        last = newest.year if newest is not None and newest.year else first
+        return TimeFilter(first, None, max(first, last))
     if re.search(r"\b(19|20)\d\d\s*(?:-|–|to|den|\s)\s*(19|20)\d\d\b", q):
         return None
     for pattern in _Q_MONTH_YEAR:
@@ -222,4 +258,8 @@ def question_time(question: str) -> TimeFilter | None:
     years = _Q_YEAR.findall(q)
     if len(years) == 1:
         return TimeFilter(int(years[0]))
+    if not years and newest is not None and newest.year is not None:
+        for phrase, back in _Q_RELATIVE_YEAR.items():
+            if re.search(rf"\b{phrase}\b", q):
+                return TimeFilter(newest.year - back)
     return None

@@ -1,10 +1,13 @@
-"""Quality on a question set: Recall@1/3/5 and MRR by language, dates, declines.
+"""Quality on a question set, by split and language: are the right articles, sentences and dates shown?
 
-A QA line: {"id", "lang", "question", "answerable", "docs", "phrases", "date"}. A document counts
-as found at rank r when a passage from it is at rank r; a phrase hit also needs the passage text
-to contain one of the expected phrases. `date` is right when the top passage from an expected
-article carries a date that agrees with the expected one to its precision; where no date is
-expected, it is right unless a date was shown for an article that has none.
+A QA line: {"id", "lang", "question", "answerable", "docs", "phrases", "date", "split"}.
+- R@k: share of the expected articles with a passage among the first k.
+- A@k (answer@k): a passage among the first k is from an expected article and contains an expected
+  phrase (the sentence that answers), compared after tone-mark canonicalisation.
+- date: the date shown for the answering passage (the first passage that contains an expected
+  phrase, else the first from an expected article) agrees with the expected event date to its
+  precision; where no date is expected, right unless a year was invented for an undated article.
+- declined: unanswerable questions declined; wrongly_declined: answerable questions declined.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class QAItem:
     docs: list[str]
     phrases: list[str]
     date: str | None
+    split: str = "all"
 
 
 def load_qa(path: Path) -> list[QAItem]:
@@ -47,6 +51,7 @@ def load_qa(path: Path) -> list[QAItem]:
                     list(raw.get("docs", [])),
                     list(raw.get("phrases", [])),
                     raw.get("date"),
+                    raw.get("split", path.stem),
                 )
             )
         except (json.JSONDecodeError, KeyError) as exc:
@@ -60,9 +65,13 @@ def doc_recall(answer: Answer, item: QAItem, k: int) -> float:
     return len(found & set(item.docs)) / len(item.docs)
 
 
+def _contains_phrase(passage_text: str, item: QAItem) -> bool:
+    text = normalize(passage_text)
+    return any(normalize(ph) in text for ph in item.phrases)
+
+
 def phrase_hit(answer: Answer, item: QAItem, k: int) -> bool:
-    phrases = [normalize(p) for p in item.phrases]
-    return any(p.doc in item.docs and any(ph in normalize(p.text) for ph in phrases) for p in answer.passages[:k])
+    return any(p.doc in item.docs and _contains_phrase(p.text, item) for p in answer.passages[:k])
 
 
 def reciprocal_rank(answer: Answer, item: QAItem) -> float:
@@ -76,60 +85,61 @@ def date_correct(answer: Answer, item: QAItem) -> bool:
     relevant = [p for p in answer.passages if p.doc in item.docs]
     if not relevant:
         return False
-    shown = relevant[0].date.iso() if relevant[0].date else None
+    answering = next((p for p in relevant if _contains_phrase(p.text, item)), relevant[0])
+    shown = answering.date.iso() if answering.date else None
     if item.date is None:
         # no single date expected: what must hold is that no year is invented for an undated article
-        return relevant[0].article_date is not None or shown is None
+        return answering.article_date is not None or shown is None
     return shown is not None and (shown.startswith(item.date) or item.date.startswith(shown))
 
 
 def evaluate(searcher: Searcher, items: list[QAItem], k_max: int = 5) -> dict:
-    per_lang: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     failures = []
     for item in items:
         answer = searcher.ask(item.question, k=k_max)
-        bucket = per_lang[item.lang]
-        bucket["seconds"].append(answer.seconds)
+        buckets = [groups[f"{item.split}/{item.lang}"], groups[f"{item.split}/all"]]
         if not item.answerable:
-            bucket["declined"].append(float(not answer.answerable))
+            for bucket in buckets:
+                bucket["declined"].append(float(not answer.answerable))
             if answer.answerable:
-                failures.append(f"{item.qid}: answered an unanswerable question")
+                failures.append(f"{item.qid} [{item.split}/{item.lang}] {item.question!r}: answered an unanswerable question")
             continue
-        bucket["wrongly_declined"].append(float(not answer.answerable))
+        scores = {"wrongly_declined": float(not answer.answerable), "MRR": reciprocal_rank(answer, item)}
         for k in CUTOFFS:
-            bucket[f"R@{k}"].append(doc_recall(answer, item, k))
-            bucket[f"P@{k}"].append(float(phrase_hit(answer, item, k)))
-        bucket["MRR"].append(reciprocal_rank(answer, item))
-        bucket["date"].append(float(date_correct(answer, item)))
-        if doc_recall(answer, item, 3) < 1 or not date_correct(answer, item):
+            scores[f"R@{k}"] = doc_recall(answer, item, k)
+        scores["A@1"] = float(phrase_hit(answer, item, 1))
+        scores["A@3"] = float(phrase_hit(answer, item, 3))
+        scores["date"] = float(date_correct(answer, item))
+        for bucket in buckets:
+            bucket["seconds"].append(answer.seconds)
+            for name, value in scores.items():
+                bucket[name].append(value)
+        if scores["R@3"] < 1 or not scores["date"] or not scores["A@1"]:
             got = [(p.doc[:3], p.date.iso() if p.date else None) for p in answer.passages[:3]]
+            first = answer.passages[0].best_sentence[:90] if answer.passages else ""
             failures.append(
-                f"{item.qid} [{item.lang}] {item.question!r}: want {item.docs} {item.date}, got {got}"
-                + ("" if answer.answerable else f" (declined: {answer.decline_reason})")
+                f"{item.qid} [{item.split}/{item.lang}] {item.question!r}: want {[d[:3] for d in item.docs]} "
+                f"{item.date}, got {got} A@1={scores['A@1']:.0f}"
+                + (f" (declined: {answer.decline_reason})" if not answer.answerable else f" «{first}»")
             )
     table = {}
-    for lang, metrics in sorted(per_lang.items()):
-        table[lang] = {name: sum(vals) / len(vals) for name, vals in metrics.items() if vals}
-        table[lang]["n"] = max(len(v) for v in metrics.values())
-    overall: dict[str, list[float]] = defaultdict(list)
-    for metrics in per_lang.values():
-        for name, vals in metrics.items():
-            overall[name].extend(vals)
-    table["all"] = {name: sum(v) / len(v) for name, v in overall.items() if v}
-    table["all"]["n"] = len(items)
+    for name, metrics in sorted(groups.items()):
+        table[name] = {metric: sum(vals) / len(vals) for metric, vals in metrics.items() if vals}
+        table[name]["n"] = max(len(metrics.get("R@1", [])) + len(metrics.get("declined", [])), 0)
     return {"metrics": table, "failures": failures}
 
 
-COLUMNS = ["n", "R@1", "R@3", "R@5", "P@3", "MRR", "date", "declined", "wrongly_declined"]
+COLUMNS = ["n", "R@1", "R@3", "A@1", "A@3", "MRR", "date", "declined", "wrongly_declined"]
 
 
 def format_table(result: dict, title: str = "") -> str:
     lines = [title] if title else []
-    lines.append(f"{'lang':<10}" + "".join(f"{c:>17}" for c in COLUMNS))
+    lines.append(f"{'split/lang':<16}" + "".join(f"{c:>9}" for c in COLUMNS))
     for lang, metrics in result["metrics"].items():
         cells = []
         for c in COLUMNS:
             v = metrics.get(c)
-            cells.append(f"{'-':>17}" if v is None else (f"{v:>17.0f}" if c == "n" else f"{v:>17.3f}"))
-        lines.append(f"{lang:<10}" + "".join(cells))
+            cells.append(f"{'-':>9}" if v is None else (f"{v:>9.0f}" if c == "n" else f"{v:>9.3f}"))
+        lines.append(f"{lang:<16}" + "".join(cells))
     return "\n".join(lines)

@@ -3,12 +3,8 @@
 Layout of INDEX_DIR:
     CURRENT                      name of the live generation (replaced with os.replace)
     build.lock                   held while a build runs (one builder at a time, across processes)
-    embedding-cache.sqlite       vectors by (embedder identity, passage hash): re-indexing is incremental
-    gen-<time>-<rand>/           an immutable generation:
-        manifest.json            format, embedder identity, dim, article fingerprints, counts (written last)
-        vectors.faiss            FAISS inner-product index, row i = chunk row i
-        store.sqlite             articles and chunks (text, spans, dates)
-        bm25/                    bm25s lexical index over folded unigrams + bigrams
+    embedding-cache.sqlite       vectors by (embedder identity, text hash): re-indexing is incremental
+    gen-<time>-<rand>/           an immutable generation, laid out by `retrieval.store`
 
 A reader opens one generation and keeps it; a failed build leaves CURRENT untouched.
 """
@@ -18,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import json
+import hashlib
 import logging
 import os
 import secrets
@@ -32,15 +28,25 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.articles import Article, load_articles
-from retrieval.chunking import Chunk, chunk_article
-from retrieval.dates import EventDate, PartialDate, find_event_dates
+from retrieval.chunking import chunk_article
+from retrieval.dates import PartialDate, find_event_dates
 from retrieval.embedders import Embedder
-from retrieval.lexicon import partners_in_text
-from retrieval.text import lexical_terms, strip_photo_credits, words
+from retrieval.lang import text_language
+from retrieval.partners import partners_in_text
+from retrieval.store import (
+    ArticleRecord,
+    GenerationContent,
+    PassageRecord,
+    SentenceRecord,
+    MANIFEST,
+    format_version,
+    read_manifest,
+    write_generation,
+)
+from retrieval.text import is_photo_credit, lexical_terms, sentence_spans, strip_photo_credits, words
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4  # bump when parsing or chunking changes: the index is rebuilt
 EMBED_BATCH = 16
 DEFAULT_HNSW_THRESHOLD = 200_000
 Progress = Callable[[int, int], None]
@@ -137,11 +143,7 @@ def current_generation(index_dir: Path) -> Path | None:
     except FileNotFoundError:
         return None
     path = index_dir / name
-    return path if name and (path / "manifest.json").is_file() else None
-
-
-def read_manifest(generation: Path) -> dict:
-    return json.loads((generation / "manifest.json").read_text())
+    return path if name and (path / MANIFEST).is_file() else None
 
 
 def build_index(
@@ -153,7 +155,7 @@ def build_index(
     progress: Progress | None = None,
     hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
 ) -> BuildReport:
-    """Bring the index up to date with `articles_dir`; embeds only passages not embedded before."""
+    """Bring the index up to date with `articles_dir`; embeds only passages and sentences not embedded before."""
     started = time.perf_counter()
     with _build_lock(index_dir):
         loaded = load_articles(articles_dir)
@@ -162,51 +164,97 @@ def build_index(
         if live is not None and not rebuild:
             manifest = read_manifest(live)
             if (
-                manifest.get("format_version") == FORMAT_VERSION
+                manifest.get("format_version") == format_version()
                 and manifest.get("embedder") == embedder.identity
                 and manifest.get("articles") == fingerprints
             ):
                 counts = manifest["counts"]
                 return BuildReport(
-                    counts["articles"],
-                    counts["chunks"],
-                    0,
-                    time.perf_counter() - started,
-                    live.name,
-                    False,
+                    counts["articles"], counts["passages"], 0, time.perf_counter() - started, live.name, False,
                     loaded.skipped,
                 )
-        chunks = [c for a in loaded.articles for c in chunk_article(a)]
-        vectors, new_count = _embed_with_cache(index_dir, embedder, chunks, progress, rebuild)
-        generation = _write_generation(
-            index_dir, embedder, loaded.articles, chunks, vectors, fingerprints, hnsw_threshold
-        )
+        content, texts = _content(loaded.articles, embedder)
+        vectors, new_count = _embed_with_cache(index_dir, embedder, texts, progress, rebuild)
+        passage_count = len(content.passages)
+        content.passage_vectors = vectors[:passage_count]
+        content.sentence_vectors = vectors[passage_count:]
+        content.manifest.update(articles=fingerprints, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        generation = _stage_and_publish(index_dir, content, hnsw_threshold)
         _switch_to(index_dir, generation)
         _prune(index_dir, keep={generation.name, live.name if live else ""})
         seconds = time.perf_counter() - started
         log.info(
-            "index built: %d articles, %d chunks, %d new embeddings, %.2fs",
-            len(loaded.articles),
-            len(chunks),
-            new_count,
-            seconds,
+            "index built: %d articles, %d passages, %d new embeddings, %.2fs",
+            len(loaded.articles), passage_count, new_count, seconds,
         )
-        return BuildReport(len(loaded.articles), len(chunks), new_count, seconds, generation.name, True, loaded.skipped)
+        return BuildReport(
+            len(loaded.articles), passage_count, new_count, seconds, generation.name, True, loaded.skipped
+        )
+
+
+def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationContent, list[tuple[str, str]]]:
+    """Records of every article, passage and sentence, and the (cache key, text) pairs to embed.
+
+    Articles are ordered by language so that each language's passages form one FAISS row range.
+    """
+    langs = {a.doc: text_language(a.body) for a in articles}
+    ordered = sorted(articles, key=lambda a: (langs[a.doc], a.doc))
+    records, passages, sentences, lexical = [], [], [], []
+    passage_texts: list[tuple[str, str]] = []
+    sentence_texts: list[tuple[str, str]] = []
+    for article in ordered:
+        lang = langs[article.doc]
+        records.append(
+            ArticleRecord(
+                article.doc,
+                article.title,
+                article.url,
+                article.date,
+                dateline_date(article),
+                frozenset(partners_in_text(strip_photo_credits(article.body))),
+                lang,
+            )
+        )
+        for chunk in chunk_article(article):
+            row = len(passages)
+            events = tuple(find_event_dates(chunk.text, article.date))
+            passages.append(PassageRecord(row, chunk.chunk_id, chunk.doc, chunk.start, chunk.end, chunk.text, events, lang))
+            passage_texts.append((chunk.cache_key, chunk.embed_text))
+            lexical.append(lexical_terms(words(chunk.embed_text)))
+            for start, end in sentence_spans(chunk.text):
+                sentence = chunk.text[start:end]
+                if is_photo_credit(sentence):
+                    continue
+                sentences.append(SentenceRecord(row, start, end))
+                sentence_texts.append((sentence_cache_key(sentence), sentence))
+    empty = np.empty((0, embedder.dim), np.float32)
+    manifest = {
+        "format_version": format_version(),
+        "embedder": embedder.identity,
+        "dim": embedder.dim,
+        "counts": {"articles": len(records), "passages": len(passages), "sentences": len(sentences)},
+    }
+    content = GenerationContent(records, passages, empty, sentences, empty, lexical, manifest)
+    return content, passage_texts + sentence_texts
+
+
+def sentence_cache_key(sentence: str) -> str:
+    return hashlib.sha256(("sentence\n" + sentence).encode()).hexdigest()[:32]
 
 
 def _embed_with_cache(
-    index_dir: Path, embedder: Embedder, chunks: list[Chunk], progress: Progress | None, rebuild: bool
+    index_dir: Path, embedder: Embedder, texts: list[tuple[str, str]], progress: Progress | None, rebuild: bool
 ) -> tuple[np.ndarray, int]:
+    """Vectors for (cache key, text) pairs in order; only texts never embedded before are embedded."""
     cache = EmbeddingCache(index_dir / "embedding-cache.sqlite")
     try:
-        keys = [c.cache_key for c in chunks]
+        keys = [k for k, _ in texts]
         known = {} if rebuild else cache.get_many(embedder.identity, keys)
-        missing = [c for c in chunks if c.cache_key not in known]
-        missing = list({c.cache_key: c for c in missing}.values())  # identical passages embed once
+        missing = list({k: t for k, t in texts if k not in known}.items())  # identical texts embed once
         for i in range(0, len(missing), EMBED_BATCH):
             batch = missing[i : i + EMBED_BATCH]
-            vectors = embedder.embed_passages([c.embed_text for c in batch])
-            fresh = {c.cache_key: v for c, v in zip(batch, vectors, strict=True)}
+            vectors = embedder.embed_passages([t for _, t in batch])
+            fresh = {k: v for (k, _), v in zip(batch, vectors, strict=True)}
             cache.put_many(embedder.identity, fresh)  # saved per batch: an interrupted build resumes
             known.update(fresh)
             if progress:
@@ -218,38 +266,13 @@ def _embed_with_cache(
         cache.close()
 
 
-def _write_generation(
-    index_dir: Path,
-    embedder: Embedder,
-    articles: list[Article],
-    chunks: list[Chunk],
-    vectors: np.ndarray,
-    fingerprints: dict[str, str],
-    hnsw_threshold: int,
-) -> Path:
-    import bm25s
-    import faiss
-
+def _stage_and_publish(index_dir: Path, content: GenerationContent, hnsw_threshold: int) -> Path:
+    """Write a generation into a staging folder, then rename it into place (never half written)."""
     name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
     staging = index_dir / f"{name}.tmp"
     staging.mkdir(parents=True)
     try:
-        faiss.write_index(make_faiss_index(vectors, embedder.dim, hnsw_threshold), str(staging / "vectors.faiss"))
-        _write_store(staging / "store.sqlite", articles, chunks)
-        retriever = bm25s.BM25()
-        corpus = [lexical_terms(words(c.embed_text)) or [""] for c in chunks] or [[""]]
-        retriever.index(corpus, show_progress=False)
-        retriever.save(str(staging / "bm25"), show_progress=False)
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "embedder": embedder.identity,
-            "dim": embedder.dim,
-            "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "articles": fingerprints,
-            "counts": {"articles": len(articles), "chunks": len(chunks)},
-            "faiss": "hnsw" if len(chunks) >= hnsw_threshold else "flat",
-        }
-        _write_atomically(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        write_generation(staging, content, hnsw_threshold)
         final = index_dir / name
         os.replace(staging, final)
         return final
@@ -258,96 +281,24 @@ def _write_generation(
         raise
 
 
-def make_faiss_index(vectors: np.ndarray, dim: int, hnsw_threshold: int):  # -> faiss.Index
-    """Exact inner product while small; HNSW above the measured crossover (see `python -m retrieval bench`)."""
-    import faiss
-
-    if len(vectors) >= hnsw_threshold:
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-    else:
-        index = faiss.IndexFlatIP(dim)
-    if len(vectors):
-        index.add(vectors)
-    return index
-
-
-def _write_store(path: Path, articles: list[Article], chunks: list[Chunk]) -> None:
-    by_doc = {a.doc: a for a in articles}
-    db = sqlite3.connect(path)
-    try:
-        db.executescript(
-            """
-            CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT, partners TEXT);
-            CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
-                                 text TEXT, title_context TEXT, event_dates TEXT);
-            """
-        )
-        db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    a.doc,
-                    a.title,
-                    a.url,
-                    a.date.iso() if a.date else None,
-                    _iso(dateline_date(a)),
-                    json.dumps(sorted(partners_in_text(strip_photo_credits(a.text)))),
-                )
-                for a in articles
-            ],
-        )
-        rows = []
-        for row, c in enumerate(chunks):
-            article = by_doc[c.doc]
-            events = find_event_dates(c.text, article.date)
-            rows.append((row, c.chunk_id, c.doc, c.start, c.end, c.text, article.title, encode_events(events)))
-        db.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        db.commit()
-    finally:
-        db.close()
-
-
-def _iso(date: PartialDate | None) -> str | None:
-    return date.iso() if date else None
-
-
 def dateline_date(article: Article) -> PartialDate | None:
     """The day the reported event happened, from the lead ('Ngày 3/12, tại Hà Nội, …').
 
     News is often published a day or two after the event; the lead's day is what a reader means by
     'when'. Only a day-precision date close before the publication date is accepted.
     """
-    if article.date is None or article.date.year is None:
+    if article.date is None or article.date.year is None or article.date.month is None:
         return None
     lead = article.body[:400]
     for event in find_event_dates(lead, article.date):
         d = event.date
-        if event.kind != "point" or d.day is None or d.year is None:
+        if event.kind != "point" or d.day is None or d.year is None or d.month is None:
             continue
         if article.date.day is None:
             return d if (d.year, d.month) == (article.date.year, article.date.month) else None
         gap = (dt.date(article.date.year, article.date.month, article.date.day) - dt.date(d.year, d.month, d.day)).days
         return d if 0 <= gap <= 14 else None
     return None
-
-
-def encode_events(events: list[EventDate]) -> str:
-    return json.dumps(
-        [
-            [e.date.year, e.date.month, e.date.day, e.text, e.start, e.kind, e.end.year if e.end else None]
-            for e in events
-        ],
-        ensure_ascii=False,
-    )
-
-
-def decode_events(raw: str) -> list[EventDate]:
-    out = []
-    for year, month, day, text, start, kind, end_year in json.loads(raw):
-        end = PartialDate(end_year) if end_year else None
-        out.append(EventDate(PartialDate(year, month, day), text, start, kind, end))
-    return out
 
 
 def _write_atomically(path: Path, content: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 
-from retrieval.lexicon import EN_STOPWORDS
+from retrieval.stopwords import EN_STOPWORDS
 from retrieval.text import fold
 
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảãàáặẳẵằắậẩẫầấẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý]", re.I)
@@ -92,3 +92,16 @@ def _langdetect(text: str) -> str:
             return "vi" if detect(text) == "vi" else "en"
         except LangDetectException:
             return "en"
+
+
+def text_language(text: str) -> str:
+    """'vi' or 'en' for an article: Vietnamese when a good share of its words carry Vietnamese letters.
+
+    A share, not a single letter: English articles quote Vietnamese names ('Tô Lâm').
+    """
+    sample = text[:3000]
+    tokens = re.findall(r"\w+", sample)
+    if not tokens:
+        return "vi"
+    marked = sum(1 for t in tokens if _VI_LETTERS.search(t))
+    return "vi" if marked / len(tokens) >= 0.15 else "en"

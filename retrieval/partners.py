@@ -159,14 +159,16 @@ def partners_in_text(text: str) -> set[str]:
 
 def _is_name_use(text: str, m: re.Match[str]) -> bool:
     folded = fold(m.group(0))
-    if not _one_syllable(folded) or m.group(0).isupper():
+    if not _one_syllable(folded) or (m.group(0).isupper() and len(m.group(0)) > 1):
         return True
     following = fold(text[m.end() : m.end() + 12]).split()
     if following and following[0] in COMPOUND_AFTER.get(folded, ()):
         return False
     # after a capitalised word it is part of a person's name ('Minh Đức', 'Thị Nga'), unless a cue precedes
     previous = text[max(0, m.start() - 15) : m.start()].split()
-    return not (previous and previous[-1][:1].isupper() and fold(previous[-1]) not in NAME_CUES)
+    if not previous or not previous[-1][-1:].isalnum():  # after punctuation: a list or a new clause
+        return True
+    return not (previous[-1][:1].isupper() and fold(previous[-1]) not in NAME_CUES)
 
 
 # ---- in questions -------------------------------------------------------------------------------

@@ -1,58 +1,41 @@
-"""Hybrid search: dense (FAISS) + lexical (BM25) fused by reciprocal rank, then filters and a decline.
+"""The answer path, stage by stage: analyse → retrieve → filter → rank sentences → decide → date.
 
-`Searcher.ask(question)` is the one entry point the CLI and the bot use. The searcher holds a
-reference to one loaded generation; `swap()` replaces it atomically, and a question already
-running keeps the generation it started with.
+`Searcher.ask(question)` is the one entry point the CLI and the bot use; each stage lives in
+`retrieval/answer/`. The searcher holds one loaded generation; `swap()` replaces it atomically,
+and a question already running keeps the generation it started with.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
 import threading
+import time
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from retrieval.dates import EventDate, PartialDate, TimeFilter
+from retrieval.answer import decide, filter, rank
+from retrieval.answer.analyse import QueryPlan, analyse
+from retrieval.answer.config import RankingConfig
+from retrieval.answer.dating import event_date
+from retrieval.answer.retrieve import Candidate, retrieve
+from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
-from retrieval.query import QueryPlan, analyse, match_words
-from retrieval.reader import ArticleInfo, LoadedIndex, StoredChunk
-from retrieval.text import fold, is_photo_credit, sentence_spans, strip_photo_credits, words
+from retrieval.partners import partner_name
+from retrieval.store import LoadedIndex
+from retrieval.text import sentence_spans, strip_photo_credits
 
-CANDIDATES = 50
-
-
-@dataclass(frozen=True)
-class RankingConfig:
-    """Fusion weights and the decline thresholds, calibrated with `python -m retrieval eval`."""
-
-    dense_weight: float = 0.4  # share of the dense score in the fused score; the rest is BM25
-    ascii_dense_weight: float = 0.25  # Vietnamese without diacritics: the dense model reads it poorly
-    per_article: int = 2
-    # first pick one passage per article among those scoring at least this share of the best
-    diversity_ratio: float = 0.7
-    # answer when the best passage covers this share of the question's concepts ...
-    min_coverage: float = 0.5
-    # ... or when the dense similarity is at least this and coverage at least `weak_coverage`
-    min_dense: float = 0.86
-    weak_coverage: float = 0.4
-    display_chars: int = 900
-    use_dense: bool = True
-    use_lexical: bool = True
+__all__ = ["Answer", "CorpusSummary", "Passage", "RankingConfig", "Searcher"]
 
 
 @dataclass
 class Passage:
-    doc: str
+    doc: str  # the article's file name (an identifier, never shown to people)
     title: str
     url: str | None
-    date: PartialDate | None  # the date the passage is about (event date, else the article's)
+    date: PartialDate | None  # the date of the event the answering sentence reports
     date_as_written: str | None  # a day/month whose year the article does not state ('21/10')
-    article_date: PartialDate | None
+    article_date: PartialDate | None  # publication date
     event_dates: list[EventDate]
-    text: str
-    best_sentence: str
+    text: str  # verbatim: whole sentences around the answering one
+    best_sentence: str  # verbatim, contained in `text`
     score: float
     chunk_id: str
 
@@ -78,11 +61,11 @@ class Answer:
     lang: str
     answerable: bool
     passages: list[Passage]
-    decline_reason: str | None = None  # 'empty', 'partner', 'time', 'weak'
-    missing: list[str] = field(default_factory=list)  # partners or time the articles do not cover
+    decline_reason: str | None = None  # 'empty', 'chitchat', 'partner', 'time', 'weak'
+    missing: list[str] = field(default_factory=list)  # partners or time the articles do not cover, in `lang`
     seconds: float = 0.0
-    top_score: float = 0.0  # best cosine similarity among the candidates
-    coverage: float = 0.0  # share of the question's concepts found in the best passage
+    top_score: float = 0.0  # final score of the best passage (see answer/config.py)
+    coverage: float = 0.0  # share of the question's terms in the best answering sentence
     # what a follow-up question was completed to, in the asker's language ('Belarus, 12/2023'); None if complete
     understood: str | None = None
     # JSON-serialisable state of this question (partners, time, topic) for completing a follow-up
@@ -95,6 +78,7 @@ class Answer:
             "answerable": self.answerable,
             "decline_reason": self.decline_reason,
             "missing": self.missing,
+            "understood": self.understood,
             "passages": [p.to_json() for p in self.passages],
         }
 
@@ -105,18 +89,9 @@ class CorpusSummary:
     chunks: int
     first: PartialDate | None
     last: PartialDate | None
-    partners: list[str]
+    partners: list[str]  # partner keys, most often named first (show with retrieval.partners.partner_name)
     embedder: str
     created: str
-
-
-@dataclass
-class _Candidate:
-    row: int
-    score: float = 0.0
-    dense: float | None = None
-    chunk: StoredChunk | None = None
-    coverage: float = 0.0
 
 
 class Searcher:
@@ -130,6 +105,7 @@ class Searcher:
         self._embedder = embedder
         self.config = config or RankingConfig()
         self._swap_lock = threading.Lock()
+        self._summary = _summarise(index)
 
     @property
     def index(self) -> LoadedIndex:
@@ -139,269 +115,99 @@ class Searcher:
         """Serve `index` from now on; returns the previous one (its readers may still be running)."""
         if index.embedder_identity != self._embedder.identity:
             raise ValueError("new index was built with another embedder")
+        summary = _summarise(index)
         with self._swap_lock:
-            old, self._index = self._index, index
+            old, self._index, self._summary = self._index, index, summary
         return old
 
     def summary(self) -> CorpusSummary:
-        index = self._index
-        return CorpusSummary(
-            len(index.articles),
-            index.chunk_count,
-            index.first_date,
-            index.last_date,
-            index.partner_names,
-            index.embedder_identity,
-            index.manifest.get("created", ""),
-        )
-
-    # ---- asking ---------------------------------------------------------------------------------
+        return self._summary
 
     def ask(self, question: str, k: int = 3, follow_up: dict | None = None) -> Answer:
-        import time
-
+        """Answer `question` with up to `k` passages; `follow_up` is the previous answer's `context`."""
         started = time.perf_counter()
-        index = self._index  # this question keeps this generation even if a swap happens meanwhile
-        plan = analyse(question)
-        answer = self._answer(index, plan, max(1, min(k, 10)))
+        index, summary = self._index, self._summary  # this question keeps this generation throughout
+        plan = analyse(question, summary.last, follow_up)
+        answer = self._answer(index, summary, plan, max(1, min(k, 10)))
+        answer.understood = plan.understood
+        answer.context = plan.context() if answer.answerable else dict(follow_up or {})
         answer.seconds = time.perf_counter() - started
         return answer
 
-    def _answer(self, index: LoadedIndex, plan: QueryPlan, k: int) -> Answer:
+    def _answer(self, index: LoadedIndex, summary: CorpusSummary, plan: QueryPlan, k: int) -> Answer:
         def decline(reason: str, missing: list[str] | None = None, top: float = 0.0) -> Answer:
             return Answer(plan.question, plan.lang, False, [], reason, missing or [], top_score=top)
 
-        if not plan.terms and not plan.question.strip(" ?.!"):
+        if not plan.question.strip(" ?.!"):
             return decline("empty")
-        if index.chunk_count == 0:
+        if plan.chitchat:
+            return decline("chitchat")
+        if index.passage_count == 0:
             return decline("weak")
-        asked_known = plan.partners & index.partner_set
-        if plan.partners and not asked_known:
-            return decline("partner", sorted(plan.partners - index.partner_set))
-
-        unknown = [n for n in plan.names if fold(n) not in index.vocab]
-        if unknown:
-            return decline("names", unknown)
-        candidates = self._candidates(index, plan)
-        chunks = index.chunks([c.row for c in candidates])
-        for c in candidates:
-            c.chunk = chunks[c.row]
-        if asked_known:
-            candidates = [c for c in candidates if index.articles[c.chunk.doc].partners & asked_known]
-        if plan.time is not None:
-            timely = [c for c in candidates if _in_time(c.chunk, index.articles[c.chunk.doc].date, plan.time)]
-            if not timely:
-                return decline("time", [plan.time.label()])
-            candidates = timely
-        if not candidates:
-            return decline("weak")
-
-        candidates.sort(key=lambda c: -c.score)
-        chosen = self._diversify(candidates, k)
-        # English words the lexicon could not render count against coverage, at a third of their weight:
-        # 'weather', 'cook' are evidence that the question is about something else
-        extra = [frozenset({w}) for w in plan.leftovers if frozenset({w}) not in plan.concepts]
-        concepts = plan.concepts + extra
-        weights = [_concept_weight(index, c) for c in plan.concepts]
-        weights += [_concept_weight(index, c) * (1.0 if next(iter(c)) in index.vocab else 0.35) for c in extra]
-        for c in chosen:
-            c.coverage = _coverage(concepts, weights, match_words(c.chunk.title + "\n" + c.chunk.text, plan))
-        best_coverage = max(c.coverage for c in chosen)
-        best_dense = max((c.dense for c in candidates if c.dense is not None), default=0.0)
+        unknown = sorted(plan.partners - set(summary.partners))
+        if plan.partners and len(unknown) == len(plan.partners):
+            return decline("partner", [partner_name(p, plan.lang) for p in unknown])
         cfg = self.config
-        if concepts:
-            confident = best_coverage >= cfg.min_coverage or (
-                best_dense >= cfg.min_dense and best_coverage >= cfg.weak_coverage
-            )
-        else:  # nothing to check words against: only a close semantic match counts
-            confident = best_dense >= cfg.min_dense
-        if not confident:
-            answer = decline("weak", top=best_dense)
-            answer.coverage = best_coverage
-            return answer
-        term_weights = _term_weights(index, plan)
-        passages = [self._passage(index, plan, c, term_weights) for c in chosen]
-        return Answer(plan.question, plan.lang, True, passages, top_score=best_dense, coverage=best_coverage)
+        query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
+        candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
+        candidates = filter.about_partners(candidates, plan.partners)
+        timely = filter.within_time(candidates, plan.time)
+        if plan.time is not None and not timely:
+            return decline("time", [plan.time.label()])
+        ranked = rank.rank_sentences(index, plan, query, timely, cfg)
+        if not decide.confident(ranked, cfg):
+            return decline("weak", top=ranked[0][0].score if ranked else 0.0)
+        chosen = decide.select(ranked, plan, k, cfg)
+        passages = [self._passage(plan, cand, choice) for cand, choice in chosen]
+        best = ranked[0]
+        return Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)
 
-    def _candidates(self, index: LoadedIndex, plan: QueryPlan) -> list[_Candidate]:
-        """Union of the dense and lexical top lists, scored by a weighted sum of normalised scores.
-
-        Both scores are known for every candidate (a dense vector is read back from FAISS for
-        lexical-only hits), so the fusion uses magnitudes, not only ranks: measured on the dev set,
-        a clear BM25 winner was lost to rank fusion when the dense model ranked it low.
-        """
-        cfg = self.config
-        n = min(CANDIDATES, index.chunk_count)
-        rows: dict[int, _Candidate] = {}
-        query_vector = self._embedder.embed_queries([plan.question]) if cfg.use_dense else None
-        if query_vector is not None:
-            _, found = index.faiss.search(query_vector, n)
-            rows.update({int(r): _Candidate(int(r)) for r in found[0] if r >= 0})
-        lexical = np.zeros(index.chunk_count, dtype=np.float32)
-        ids = [index.vocab[t] for t in plan.terms if t in index.vocab]
-        if cfg.use_lexical and ids:
-            lexical = index.bm25.get_scores(ids)
-            top = np.argpartition(-lexical, min(n, len(lexical) - 1))[:n]
-            rows.update({int(r): rows.get(int(r), _Candidate(int(r))) for r in top if lexical[r] > 0})
-        candidates = list(rows.values())
-        if not candidates:
-            return []
-        lex = np.array([lexical[c.row] for c in candidates], dtype=np.float32)
-        lex = lex / lex.max() if lex.max() > 0 else lex
-        if query_vector is not None:
-            vectors = np.vstack([index.faiss.reconstruct(c.row) for c in candidates])
-            cos = vectors @ query_vector[0]
-            spread = float(cos.max() - cos.min())
-            dense = (cos - cos.min()) / spread if spread > 1e-6 else np.ones_like(cos)
-        else:
-            cos = dense = np.zeros(len(candidates), dtype=np.float32)
-        alpha = cfg.ascii_dense_weight if plan.without_diacritics else cfg.dense_weight
-        if not cfg.use_lexical or not ids:
-            alpha = 1.0
-        elif not cfg.use_dense:
-            alpha = 0.0
-        for c, lex_score, dense_score, cosine in zip(candidates, lex, dense, cos, strict=True):
-            c.dense = float(cosine) if query_vector is not None else None
-            c.score = float(alpha * dense_score + (1 - alpha) * lex_score)
-        return candidates
-
-    def _diversify(self, ranked: list[_Candidate], k: int) -> list[_Candidate]:
-        """Top k without overlapping or duplicate passages, at most `per_article` from one article.
-
-        Strong passages from different articles come first, so a question whose answer spans
-        several articles ('which agreements…') sees each of them.
-        """
-        cfg = self.config
-        chosen: list[_Candidate] = []
-        per_doc: dict[str, int] = {}
-        floor = ranked[0].score * cfg.diversity_ratio if ranked else 0.0
-        for first_pass in (True, False):
-            for cand in ranked:
-                if len(chosen) == k:
-                    return sorted(chosen, key=lambda c: -c.score)
-                chunk = cand.chunk
-                used = per_doc.get(chunk.doc, 0)
-                if cand in chosen or used >= (1 if first_pass else cfg.per_article):
-                    continue
-                if first_pass and cand.score < floor:
-                    break
-                if any(_overlaps(chunk, c.chunk) or _near_duplicate(chunk, c.chunk) for c in chosen):
-                    continue
-                chosen.append(cand)
-                per_doc[chunk.doc] = used + 1
-        return sorted(chosen, key=lambda c: -c.score)
-
-    def _passage(
-        self, index: LoadedIndex, plan: QueryPlan, cand: _Candidate, term_weights: dict[str, float]
-    ) -> Passage:
-        chunk = cand.chunk
-        info = index.articles[chunk.doc]
-        spans = [s for s in sentence_spans(chunk.text) if not is_photo_credit(chunk.text[s[0] : s[1]])]
-        spans = spans or [(0, len(chunk.text))]
-        scored = [(_sentence_score(chunk.text[s:e], term_weights), -i) for i, (s, e) in enumerate(spans)]
-        best_i = -max(scored)[1]
-        best_start, best_end = spans[best_i]
-        shown_start, shown_end = _window(spans, best_i, self.config.display_chars)
-        in_best = [e for e in chunk.event_dates if best_start <= e.start < best_end]
-        date = _passage_date(plan, in_best, info)
-        as_written = None
-        if date is None or date.year is None:
-            unresolved = [e for e in chunk.event_dates if e.date.year is None]
-            date, as_written = None, (unresolved[0].date.as_written() if unresolved else None)
+    def _passage(self, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice) -> Passage:
+        record, article = cand.passage, cand.article
+        text = record.text
+        date, as_written = event_date(plan, record, article, choice.start, choice.end)
+        shown_start, shown_end = _window(sentence_spans(text), choice.start, choice.end, self.config.display_chars)
+        shown = text[shown_start:shown_end]
+        best = text[choice.start : choice.end]
+        cleaned = strip_photo_credits(shown)
         return Passage(
-            doc=chunk.doc,
-            title=info.title,
-            url=info.url,
+            doc=record.doc,
+            title=article.title,
+            url=article.url,
             date=date,
             date_as_written=as_written,
-            article_date=info.date,
-            event_dates=list(chunk.event_dates),
-            text=strip_photo_credits(chunk.text[shown_start:shown_end]),
-            best_sentence=chunk.text[best_start:best_end],
+            article_date=article.date,
+            event_dates=list(record.event_dates),
+            text=cleaned if best in cleaned else shown,
+            best_sentence=best,
             score=cand.score,
-            chunk_id=chunk.chunk_id,
+            chunk_id=record.chunk_id,
         )
 
 
-def _passage_date(plan: QueryPlan, in_sentence: list[EventDate], info: ArticleInfo) -> PartialDate | None:
-    """The date a passage is about.
-
-    A date asked for ('in 2019') or a day named in the sentence wins; a year or month in the
-    sentence wins only when the question asks 'when' (otherwise 'the memorandum signed in 2017'
-    would date a 2025 meeting); then the day of the reported event, then the publication date.
-    """
-    points = [e.date for e in in_sentence if e.kind == "point" and e.date.year is not None]
-    if plan.time is not None:
-        for d in points:
-            if d.matches(plan.time.year, plan.time.month):
-                return d
-    for d in points:
-        if d.day is not None:
-            return d
-    if plan.asks_when and points:
-        return points[0]
-    return info.event_date or info.date
-
-
-def _in_time(chunk: StoredChunk, article_date: PartialDate | None, when: TimeFilter) -> bool:
-    if article_date is not None and article_date.matches(when.year, when.month):
-        return True
-    return any(e.covers(when.year, when.month) for e in chunk.event_dates)
-
-
-def _overlaps(a: StoredChunk, b: StoredChunk) -> bool:
-    if a.doc != b.doc:
-        return False
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    return shared > 0.5 * min(a.end - a.start, b.end - b.start)
-
-
-def _near_duplicate(a: StoredChunk, b: StoredChunk) -> bool:
-    wa, wb = set(words(a.text)), set(words(b.text))
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) > 0.85
-
-
-def _coverage(concepts: list[frozenset[str]], weights: list[float], haystack: str) -> float:
-    """IDF-weighted share of the question's concepts that the passage (or its article title) contains."""
-    total = sum(weights)
-    if not concepts or total <= 0:
-        return 0.0
-    hits = sum(
-        w for concept, w in zip(concepts, weights, strict=True) if any(f" {alt} " in haystack for alt in concept)
-    )
-    return hits / total
-
-
-def _concept_weight(index: LoadedIndex, concept: frozenset[str]) -> float:
-    """Rare words weigh more; a word the corpus never uses weighs most."""
-    return max(
-        (sum(_idf(index, t) for t in tokens) / len(tokens) for alt in concept if (tokens := words(alt))),
-        default=0.0,
+def _summarise(index: LoadedIndex) -> CorpusSummary:
+    """What an answer's decline and /help say about the corpus; a generation never changes, so once."""
+    dated = sorted(a.date for a in index.articles.values() if a.date is not None and a.date.year is not None)
+    counts: dict[str, int] = {}
+    for article in index.articles.values():
+        for p in article.partners:
+            counts[p] = counts.get(p, 0) + 1
+    return CorpusSummary(
+        len(index.articles),
+        index.passage_count,
+        dated[0] if dated else None,
+        dated[-1] if dated else None,
+        sorted(counts, key=lambda p: (-counts[p], p)),
+        index.embedder_identity,
+        index.manifest.get("created", ""),
     )
 
 
-def _term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
-    """Rarer query terms count more when choosing the sentence to highlight; absent ones not at all."""
-    return {term: _idf(index, term) if term in index.vocab else 0.0 for term in plan.terms}
-
-
-def _idf(index: LoadedIndex, term: str) -> float:
-    """BM25's idf of a folded term (df read from the index's term-by-passage matrix); 0 passages -> highest."""
-    term_id = index.vocab.get(term)
-    indptr = index.bm25.scores["indptr"]
-    df = int(indptr[term_id + 1] - indptr[term_id]) if term_id is not None else 0
-    n = max(index.chunk_count, 1)
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
-def _sentence_score(sentence: str, weights: dict[str, float]) -> float:
-    tokens = words(sentence)
-    present = set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
-    return sum(w for term, w in weights.items() if term in present)
-
-
-def _window(spans: list[tuple[int, int]], best: int, limit: int) -> tuple[int, int]:
-    """Whole sentences around the best one, within `limit` characters where possible."""
+def _window(spans: list[tuple[int, int]], start: int, end: int, limit: int) -> tuple[int, int]:
+    """Whole sentences around the answering one (start, end), within `limit` characters where possible."""
+    best = next((i for i, (s, e) in enumerate(spans) if s <= start < e or s >= start), None)
+    if best is None:
+        return start, end
     lo = hi = best
     while True:
         grown = False
@@ -412,4 +218,4 @@ def _window(spans: list[tuple[int, int]], best: int, limit: int) -> tuple[int, i
             lo -= 1
             grown = True
         if not grown:
-            return spans[lo][0], spans[hi][1]
+            return min(spans[lo][0], start), max(spans[hi][1], end)

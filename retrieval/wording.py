@@ -1,39 +1,94 @@
-"""How an answer is worded in Vietnamese or English: leads, date labels, declines.
+"""How an answer is worded in Vietnamese or English: leads, date labels, sources, declines.
 
-Shared by the terminal output and the Telegram renderer, so both say the same thing.
+Shared by the terminal output and the Telegram renderer, so both say the same thing. An article
+is always named by its headline and date (and URL when known), never by its file name.
 """
 
 from __future__ import annotations
 
 from retrieval.dates import PartialDate
-from retrieval.lexicon import vietnamese_name
+from retrieval.partners import all_partners, partner_name
 from retrieval.search import Answer, CorpusSummary, Passage
+from retrieval.text import fold
+
+WORDS: dict[str, dict[str, str]] = {
+    "no_year": {"vi": "{day}, không rõ năm", "en": "{day}, year not stated"},
+    "no_date": {"vi": "không rõ ngày", "en": "date unknown"},
+    "published": {"vi": "đăng {date}", "en": "published {date}"},
+    "lead": {
+        "vi": "Các bài báo nói về điều này trong {n} đoạn trích ({docs} bài):",
+        "en": "The articles address this in {n} passage{ns} from {docs} article{ds} (quoted in Vietnamese):",
+    },
+    "coverage": {
+        "vi": "Các bài báo ({articles} bài{span}) nói về hợp tác với: {partners}.",
+        "en": "The articles ({articles}{span}) cover cooperation with: {partners}.",
+    },
+    "empty": {"vi": "Hãy gửi một câu hỏi.", "en": "Please send a question."},
+    "missing_partner": {"vi": "Các bài báo không nhắc đến {missing}.", "en": "The articles do not mention {missing}."},
+    "missing_time": {
+        "vi": "Các bài báo không có thông tin phù hợp cho thời gian {missing}.",
+        "en": "The articles have nothing matching for {missing}.",
+    },
+    "weak": {"vi": "Các bài báo không trả lời câu hỏi này.", "en": "The articles do not answer this question."},
+    "hint": {
+        "vi": "Thử hỏi cụ thể hơn: tên nước, cơ quan, văn bản hoặc thời gian.",
+        "en": "Try naming a country, an agency, a document or a time.",
+    },
+}
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    variants = WORDS[key]
+    return variants.get(lang, variants["en"]).format(**values)
+
+
+def partner_label(key_or_name: str, lang: str) -> str:
+    """A partner in `lang`: keys ('BY', 'ASEAN') via partner_name; a display name in either language too."""
+    partners = all_partners()
+    if key_or_name in partners:
+        return partner_name(key_or_name, lang)
+    folded = fold(key_or_name)
+    for partner in partners.values():
+        if folded in (fold(partner.vi), fold(partner.en)):
+            return partner_name(partner.key, lang)
+    return key_or_name
 
 
 def date_label(passage: Passage, lang: str) -> str:
     if passage.date is not None:
         return passage.date.iso() or ""
     if passage.date_as_written:
-        return f"{passage.date_as_written}, " + ("không rõ năm" if lang == "vi" else "year not stated")
-    return "không rõ ngày" if lang == "vi" else "date unknown"
+        return word("no_year", lang, day=passage.date_as_written)
+    return word("no_date", lang)
+
+
+def published_label(passage: Passage, lang: str) -> str | None:
+    """'published 2025-05-30' when the article's date differs from the date the passage is about."""
+    published = passage.article_date.iso() if passage.article_date else None
+    if not published or published == (passage.date.iso() if passage.date else None):
+        return None
+    return word("published", lang, date=published)
+
+
+def source_label(passage: Passage, lang: str) -> str:
+    """Plain-text source: date (publication date beside it when it differs) · headline · URL."""
+    dated = date_label(passage, lang)
+    if published := published_label(passage, lang):
+        dated += f" ({published})"
+    return " · ".join(part for part in (dated, passage.title, passage.url) if part)
 
 
 def lead(answer: Answer) -> str:
     n = len(answer.passages)
     docs = len({p.doc for p in answer.passages})
-    if answer.lang == "vi":
-        return f"Các bài báo nói về điều này trong {n} đoạn trích ({docs} bài):"
-    return f"The articles address this in {n} passage{'s' if n != 1 else ''} from {docs} article{'s' if docs != 1 else ''} (quoted in Vietnamese):"
+    return word("lead", answer.lang, n=n, docs=docs, ns="s" if n != 1 else "", ds="s" if docs != 1 else "")
 
 
 def coverage_line(summary: CorpusSummary, lang: str) -> str:
-    """What the articles do cover: count, time span, partners."""
+    """What the articles do cover: count, time span, partners (in `lang`)."""
     span = _span(summary.first, summary.last)
-    if lang == "vi":
-        partners = ", ".join(vietnamese_name(p) for p in summary.partners[:12]) or "—"
-        return f"Các bài báo ({summary.articles} bài{', ' + span if span else ''}) nói về hợp tác với: {partners}."
-    partners = ", ".join(summary.partners[:12]) or "—"
-    return f"The articles ({summary.articles}{', ' + span if span else ''}) cover cooperation with: {partners}."
+    partners = ", ".join(partner_label(p, lang) for p in summary.partners[:12]) or "—"
+    return word("coverage", lang, articles=summary.articles, span=f", {span}" if span else "", partners=partners)
 
 
 def _span(first: PartialDate | None, last: PartialDate | None) -> str:
@@ -43,36 +98,27 @@ def _span(first: PartialDate | None, last: PartialDate | None) -> str:
 
 
 def decline(answer: Answer, summary: CorpusSummary) -> str:
-    vi = answer.lang == "vi"
-    missing = ", ".join(answer.missing)
+    lang = answer.lang
     if answer.decline_reason == "empty":
-        return "Hãy gửi một câu hỏi." if vi else "Please send a question."
+        return word("empty", lang)
+    missing = ", ".join(partner_label(m, lang) for m in answer.missing)
     if answer.decline_reason in ("partner", "names"):
-        head = f"Các bài báo không nhắc đến {missing}." if vi else f"The articles do not mention {missing}."
+        head = word("missing_partner", lang, missing=missing)
     elif answer.decline_reason == "time":
-        head = (
-            f"Các bài báo không có thông tin phù hợp cho thời gian {missing}."
-            if vi
-            else f"The articles have nothing matching for {missing}."
-        )
+        head = word("missing_time", lang, missing=missing)
     else:
-        head = "Các bài báo không trả lời câu hỏi này." if vi else "The articles do not answer this question."
-    hint = (
-        "Thử hỏi cụ thể hơn: tên nước, cơ quan, văn bản hoặc thời gian."
-        if vi
-        else "Try naming a country, an agency, a document or a time."
-    )
-    return f"{head}\n{coverage_line(summary, answer.lang)}\n{hint}"
+        head = word("weak", lang)
+    return f"{head}\n{coverage_line(summary, lang)}\n{word('hint', lang)}"
 
 
 def plain_text(answer: Answer, summary: CorpusSummary) -> str:
-    """The terminal rendering: lead, then each passage with date, title, source and the quote."""
+    """The terminal rendering: lead, then each passage with its source and the quote."""
     if not answer.answerable:
         return decline(answer, summary)
-    lines = [lead(answer), ""]
+    lines = [answer.understood, ""] if answer.understood else []
+    lines += [lead(answer), ""]
     for i, p in enumerate(answer.passages, 1):
-        source = p.url or p.doc
-        lines.append(f"[{i}] {date_label(p, answer.lang)} · {p.title} · {source}")
+        lines.append(f"[{i}] {source_label(p, answer.lang)}")
         quote = p.text.replace(p.best_sentence, f"**{p.best_sentence}**", 1)
         lines.extend(f"    > {line}" for line in quote.split("\n") if line.strip())
         lines.append("")

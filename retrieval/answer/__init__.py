@@ -1,0 +1,1 @@
+"""The answer path as stages: analyse → retrieve → filter → rank sentences → decide → date."""

@@ -1,0 +1,207 @@
+"""Stage 1, analyse: what a question asks — language, partners, time, lexical terms, names, kind.
+
+English questions reach Vietnamese articles through the multilingual dense model; on the lexical
+side they contribute only what is shared across languages: names, acronyms and numbers, and the
+Vietnamese names of the partners they mention. Common English words are absent from Vietnamese
+text and say nothing about whether an article answers.
+
+A question that names no partner, time or topic of its own ('And when was that?', 'còn với Nga
+thì sao?') is completed from the previous question's context, when one is given.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+
+from retrieval.dates import PartialDate, TimeFilter, question_time
+from retrieval.lang import detect_language
+from retrieval.partners import all_partners, partner_name, partners_in_question
+from retrieval.stopwords import EN_STOPWORDS, PHATIC_PHRASES, VI_STOPWORDS
+from retrieval.text import fold, normalize, words
+
+# 'when' cues (folded): the date in the answering sentence is then the answer itself.
+WHEN_CUES = (
+    "when",
+    "what year",
+    "which year",
+    "what date",
+    "since when",
+    "khi nao",
+    "nam nao",
+    "bao gio",
+    "luc nao",
+    "thoi gian nao",
+    "ngay nao",
+    "thang nao",
+)
+# Cues of a question that asks for every matching item: quantifiers and plural markers.
+LIST_CUES = (
+    "nhung van ban",
+    "nhung thoa thuan",
+    "cac van ban",
+    "cac thoa thuan",
+    "nhung gi",
+    "liet ke",
+    "tat ca",
+    "all",
+    "list",
+    "every",
+)
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    question: str  # as asked (normalised)
+    lang: str  # 'vi' or 'en': the language of the reply
+    without_diacritics: bool  # Vietnamese typed in ASCII
+    partners: frozenset[str]  # partner keys the question names
+    time: TimeFilter | None
+    terms: tuple[str, ...]  # folded unigrams and bigrams for BM25 and sentence matching
+    names: tuple[str, ...]  # folded names, acronyms and numbers the answer should contain
+    asks_when: bool
+    asks_list: bool
+    chitchat: bool
+    embed_text: str  # what the dense model reads (the question, completed when it is a follow-up)
+    understood: str | None = None  # how a follow-up was completed, in the reply's language
+    topic_words: tuple[str, ...] = field(default=())
+
+    def context(self) -> dict:
+        """What a follow-up question may borrow from this one (JSON-serialisable)."""
+        return {
+            "question": self.embed_text,
+            "partners": sorted(self.partners),
+            "time": [self.time.year, self.time.month, self.time.end_year] if self.time else None,
+            "terms": list(self.terms),
+            "names": list(self.names),
+        }
+
+
+def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | None = None) -> QueryPlan:
+    """The plan of a question; `newest` anchors 'last year', `follow_up` is a previous plan's context()."""
+    text = normalize(question.strip())
+    lang = detect_language(text)
+    folded = fold(text)
+    tokens = words(text)
+    partners = frozenset(partners_in_question(text))
+    time = question_time(text, newest)
+    stop = EN_STOPWORDS if lang == "en" else VI_STOPWORDS
+    partner_tokens = _partner_tokens(partners)
+    topic = tuple(
+        t for t in tokens if t not in stop and t not in VI_STOPWORDS and not t.isdigit() and t not in CALENDAR_WORDS
+    )
+    names = _names(text, lang)
+    if lang == "en":
+        # only language-neutral evidence: names, acronyms, numbers, and partners' names in both languages
+        terms = list(names) + [t for name in partner_tokens for t in _with_bigrams(name)]
+    else:
+        content = [t for t in tokens if t not in VI_STOPWORDS and not _is_year(t)]
+        bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS]
+        terms = content + bigrams
+    plan = QueryPlan(
+        question=text,
+        lang=lang,
+        without_diacritics=lang == "vi" and text.isascii(),
+        partners=partners,
+        time=time,
+        terms=tuple(dict.fromkeys(terms)),
+        names=names,
+        asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
+        asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES),
+        chitchat=_is_chitchat(folded, topic, partners, time),
+        embed_text=text,
+        topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
+    )
+    if follow_up and _is_follow_up(plan):
+        plan = _complete(plan, follow_up)
+    return plan
+
+
+def _is_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4
+
+
+def _with_bigrams(tokens: tuple[str, ...]) -> list[str]:
+    return list(tokens) + [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
+
+
+def _partner_tokens(partners: frozenset[str]) -> list[tuple[str, ...]]:
+    """Folded tokens of every name of the partners asked about, in both languages."""
+    known = all_partners()
+    return [tuple(words(name)) for key in partners for name in (*known[key].vi_names, *known[key].en_names)]
+
+
+def _names(text: str, lang: str) -> tuple[str, ...]:
+    """Capitalised words inside the sentence, acronyms and numbers (not years): what an answer names."""
+    raw = re.findall(r"[\w'’-]+", text)
+    stop = EN_STOPWORDS if lang == "en" else VI_STOPWORDS
+    found = []
+    for i, token in enumerate(raw):
+        token = re.sub(r"['’]s$", "", token)
+        folded = fold(token)
+        if token.isdigit():
+            if len(token) != 4:
+                found.append(folded)
+            continue
+        if (i > 0 and token[:1].isupper() or token.isupper() and len(token) > 1) and folded not in stop:
+            if folded not in CALENDAR_WORDS:
+                found.extend(words(token))
+    return tuple(dict.fromkeys(found))
+
+
+def _is_chitchat(folded: str, topic: tuple[str, ...], partners: frozenset[str], time: TimeFilter | None) -> bool:
+    """Greetings, thanks and small talk: only phatic phrases, or no topic word at all."""
+    if partners or time:
+        return False
+    rest = " " + " ".join(re.findall(r"\w+", folded)) + " "
+    for phrase in sorted(PHATIC_PHRASES, key=len, reverse=True):
+        rest = rest.replace(f" {phrase} ", " ")
+    leftover = [w for w in rest.split() if w not in VI_STOPWORDS and w not in EN_STOPWORDS]
+    return not leftover or not topic
+
+
+def _is_follow_up(plan: QueryPlan) -> bool:
+    return not plan.chitchat and len(plan.topic_words) <= MAX_FOLLOW_UP_TOPIC_WORDS and not plan.names
+
+
+def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:
+    """Borrow the partners, time and topic the question leaves out from the previous question."""
+    partners = plan.partners or frozenset(previous.get("partners") or ())
+    time = plan.time
+    if time is None and previous.get("time"):
+        year, month, end_year = previous["time"]
+        time = TimeFilter(year, month, end_year)
+    topic = str(previous.get("question", ""))
+    terms = tuple(dict.fromkeys((*plan.terms, *previous.get("terms", ()))))
+    if plan.partners:  # a new partner replaces the old one: drop the old partner's names from the terms
+        old = {t for name in _partner_tokens(frozenset(previous.get("partners") or ())) for t in _with_bigrams(name)}
+        terms = tuple(t for t in terms if t not in old)
+    pieces = [partner_name(p, plan.lang) for p in sorted(partners)]
+    if time is not None:
+        pieces.append(_time_label(time))
+    understood = ", ".join(pieces) or None
+    return replace(
+        plan,
+        partners=partners,
+        time=time,
+        terms=terms,
+        names=tuple(dict.fromkeys((*plan.names, *previous.get("names", ())))),
+        embed_text=f"{topic} {plan.question}".strip(),
+        understood=understood or _shorten(topic),
+    )
+
+
+def _time_label(time: TimeFilter) -> str:
+    if time.end_year is not None and time.end_year != time.year:
+        return f"{time.year}–{time.end_year}"
+    return f"{time.month}/{time.year}" if time.month else str(time.year)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + "…"

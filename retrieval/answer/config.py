@@ -1,0 +1,32 @@
+"""The fitted numbers of the answer path, in one place.
+
+Fitted with `python -m retrieval eval` on the `tune` split of ../shared/dev2/qa.jsonl together with
+../shared/dev-qa.jsonl (seeds + dev2 articles indexed together); the `check` split was only
+reported, never used to choose a value. Each comment says what the number trades off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    # passage score = dense_weight * calibrated dense z + lexical_weight * BM25 (share of the best)
+    dense_weight: float = 1.0
+    lexical_weight: float = 2.0
+    # Vietnamese typed without diacritics: the dense model reads it poorly, so BM25 counts more
+    ascii_lexical_weight: float = 3.0
+    # final score = passage score + sentence score, where the sentence score is
+    # sentence_dense_weight * calibrated sentence z + sentence_lexical_weight * idf-weighted term coverage
+    sentence_dense_weight: float = 1.0
+    sentence_lexical_weight: float = 2.0
+    sentence_time_bonus: float = 0.5  # the sentence itself names a date inside the asked window
+    ranked_passages: int = 15  # passages whose sentences are scored
+    # decline below this final score of the best passage
+    answer_threshold: float = 5.0
+    # show further passages scoring at least this share of the best (one passage is often enough)
+    relevance_ratio: float = 0.85
+    display_chars: int = 700  # the quoted window of whole sentences around the answering one
+    use_dense: bool = True
+    use_lexical: bool = True

@@ -1,0 +1,62 @@
+"""Stage 6, date: the date of the event a passage's answering sentence reports.
+
+In order: a date inside the asked window that the sentence names; a day the sentence names (the
+event it reports: 'Ngày 3/12, …'); for a 'when' question, the month or year the sentence names;
+the day of the article's reported event (from its lead); the publication date. A date the
+sentence merely mentions in passing (a year: 'the memorandum of 2017') never dates the passage
+unless the question asks about that time. A date after publication is a plan, not an event.
+"""
+
+from __future__ import annotations
+
+from retrieval.answer.analyse import QueryPlan
+from retrieval.dates import EventDate, PartialDate
+from retrieval.store import ArticleRecord, PassageRecord
+
+
+def event_date(
+    plan: QueryPlan, passage: PassageRecord, article: ArticleRecord, start: int, end: int
+) -> tuple[PartialDate | None, str | None]:
+    """(date shown for the passage, a day/month as written when its year is not stated)."""
+    published = article.date
+    in_sentence = [
+        e.date
+        for e in passage.event_dates
+        if e.kind == "point" and start <= e.start < end and e.date.year is not None and not _after(e.date, published)
+    ]
+    chosen = _choose(plan, in_sentence) or article.event_date or published
+    if chosen is not None:
+        return chosen, None
+    return None, _as_written(passage.event_dates, start, end)
+
+
+def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
+    if plan.time is not None:
+        inside = [d for d in dates if plan.time.contains(d)]
+        if inside:
+            return max(inside, key=_precision)  # the most precise
+    days = [d for d in dates if d.day is not None]
+    if days:
+        return days[0]
+    if plan.asks_when and dates:
+        return dates[0]
+    return None
+
+
+def _after(date: PartialDate, published: PartialDate | None) -> bool:
+    if published is None or published.year is None:
+        return False
+    n = _precision(published)  # compare at the publication date's precision: 2025-12 is not after 2025-12-03
+    return date.sort_key()[:n] > published.sort_key()[:n]
+
+
+def _precision(date: PartialDate) -> int:
+    return 1 + (date.month is not None) + (date.day is not None)
+
+
+def _as_written(events: tuple[EventDate, ...], start: int, end: int) -> str | None:
+    """A day/month with no year that the answering sentence (or else the passage) names."""
+    unresolved = [e for e in events if e.date.year is None]
+    in_sentence = [e for e in unresolved if start <= e.start < end]
+    pick = (in_sentence or unresolved or [None])[0]
+    return pick.date.as_written() if pick else None

@@ -1,0 +1,31 @@
+"""Stage 3, filter: keep passages about the partners and the time the question asks about.
+
+A passage is in a time window when its article's event or publication date is, or when it
+reports a dated event (a day, month or year it names) inside the window. A period it mentions
+('giai đoạn 2024 - 2026') is a plan's span, not an event, and does not put it in the window.
+"""
+
+from __future__ import annotations
+
+from retrieval.answer.retrieve import Candidate
+from retrieval.dates import TimeFilter
+from retrieval.store import ArticleRecord, PassageRecord
+
+
+def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> list[Candidate]:
+    """Passages whose article names one of `partners` (all of them when none is asked)."""
+    if not partners:
+        return candidates
+    return [c for c in candidates if c.article.partners & partners]
+
+
+def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) -> bool:
+    if window.contains(article.event_date or article.date):
+        return True
+    return any(e.kind == "point" and window.contains(e.date) for e in passage.event_dates)
+
+
+def within_time(candidates: list[Candidate], window: TimeFilter | None) -> list[Candidate]:
+    if window is None:
+        return candidates
+    return [c for c in candidates if in_time(c.passage, c.article, window)]

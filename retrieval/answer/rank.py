@@ -1,0 +1,111 @@
+"""Stage 4, rank sentences: the sentence of each candidate passage that answers, and the final order.
+
+A sentence scores by its calibrated dense similarity to the question (its vector was computed at
+index time), the idf-weighted share of the question's terms and names it contains, and whether it
+names a date inside the asked window. A passage ranks by its own score plus its best sentence's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.answer.analyse import QueryPlan
+from retrieval.answer.config import RankingConfig
+from retrieval.answer.retrieve import Candidate, calibrated
+from retrieval.store import LoadedIndex
+from retrieval.text import words
+
+
+@dataclass(frozen=True)
+class SentenceChoice:
+    start: int  # span in the passage text
+    end: int
+    score: float
+    dense: float
+    coverage: float
+
+
+def idf(index: LoadedIndex, term: str) -> float:
+    """BM25's idf of a folded term; a term no passage contains gets the highest value."""
+    df = index.document_frequency.get(term, 0)
+    n = max(index.passage_count, 1)
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
+    """Terms and names of the question that the corpus knows, weighted by rarity."""
+    weights = {t: idf(index, t) for t in (*plan.terms, *plan.names) if t in index.document_frequency}
+    return weights
+
+
+def coverage(text: str, weights: dict[str, float]) -> float:
+    """Share of the question's (idf-weighted) terms that `text` contains."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    tokens = words(text)
+    present = set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
+def passage_scores(candidates: list[Candidate], plan: QueryPlan, config: RankingConfig) -> None:
+    lexical_weight = config.ascii_lexical_weight if plan.without_diacritics else config.lexical_weight
+    for c in candidates:
+        c.score = config.dense_weight * c.dense + lexical_weight * c.lexical
+
+
+def rank_sentences(
+    index: LoadedIndex,
+    plan: QueryPlan,
+    query: np.ndarray | None,
+    candidates: list[Candidate],
+    config: RankingConfig,
+) -> list[tuple[Candidate, SentenceChoice]]:
+    """The best-scoring passages with their answering sentence, best first."""
+    passage_scores(candidates, plan, config)
+    shortlist = sorted(candidates, key=lambda c: -c.score)[: config.ranked_passages]
+    weights = term_weights(index, plan)
+    ranked = []
+    for cand in shortlist:
+        choice = best_sentence(index, plan, query, cand, weights, config)
+        cand.score += choice.score
+        ranked.append((cand, choice))
+    ranked.sort(key=lambda pair: -pair[0].score)
+    return ranked
+
+
+def best_sentence(
+    index: LoadedIndex,
+    plan: QueryPlan,
+    query: np.ndarray | None,
+    cand: Candidate,
+    weights: dict[str, float],
+    config: RankingConfig,
+) -> SentenceChoice:
+    rows, spans = index.sentences_of(cand.row)
+    text = cand.passage.text
+    if len(rows) == 0:
+        return SentenceChoice(0, len(text), 0.0, 0.0, coverage(text, weights))
+    if query is not None and config.use_dense:
+        stats = index.languages[cand.passage.lang]
+        dense = calibrated(index.sentence_vectors[rows] @ query, query, stats.sentence_mean, stats.sentence_cov)
+    else:
+        dense = np.zeros(len(rows), dtype=np.float32)
+    best: SentenceChoice | None = None
+    for (start, end), z in zip(spans.tolist(), dense.tolist(), strict=True):
+        share = coverage(text[start:end], weights)
+        timely = plan.time is not None and any(
+            e.kind == "point" and start <= e.start < end and plan.time.contains(e.date) for e in cand.passage.event_dates
+        )
+        score = (
+            config.sentence_dense_weight * z
+            + config.sentence_lexical_weight * share
+            + (config.sentence_time_bonus if timely else 0.0)
+        )
+        if best is None or score > best.score:
+            best = SentenceChoice(start, end, score, z, share)
+    return best

@@ -1,0 +1,93 @@
+"""Stage 2, retrieve: candidate passages from the dense index (per article language) and from BM25.
+
+The bundled multilingual model scores same-language pairs higher than cross-language pairs, so an
+English question would rank any English article above the Vietnamese one that answers it. Each
+language's similarities are therefore calibrated against that language's own distribution: for a
+query q and a language with passage-vector mean m and covariance C, the mean similarity of q to
+the language's passages is q·m and its variance qᵀCq, so (cos − q·m) / √(qᵀCq) is a z-score that
+means the same in every language. Candidates are taken per language and merged on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.answer.analyse import QueryPlan
+from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
+
+CANDIDATES_PER_SOURCE = 40
+
+
+@dataclass
+class Candidate:
+    row: int
+    dense: float = 0.0  # calibrated similarity (z-score) of the passage to the question
+    lexical: float = 0.0  # BM25 score divided by the best BM25 score among candidates
+    passage: PassageRecord | None = None
+    article: ArticleRecord | None = None
+    score: float = 0.0  # fused passage score, then the final score once sentences are ranked
+
+
+def calibrated(cosines: np.ndarray, query: np.ndarray, mean: np.ndarray, cov: np.ndarray) -> np.ndarray:
+    """z-scores of cosines against a language's distribution of similarities to `query`."""
+    spread = float(np.sqrt(max(float(query @ cov @ query), 1e-8)))
+    return (cosines - float(query @ mean)) / spread
+
+
+def retrieve(
+    index: LoadedIndex,
+    plan: QueryPlan,
+    query: np.ndarray | None,
+    use_dense: bool = True,
+    use_lexical: bool = True,
+) -> list[Candidate]:
+    """Union of the dense top list of each language and the BM25 top list, with both scores for all."""
+    import faiss
+
+    found: dict[int, Candidate] = {}
+    if use_dense and query is not None:
+        for stats in index.languages.values():
+            lo, hi = stats.rows
+            n = min(CANDIDATES_PER_SOURCE, hi - lo)
+            if n <= 0:
+                continue
+            params = faiss.SearchParameters(sel=faiss.IDSelectorRange(lo, hi))
+            _, rows = index.faiss.search(query[None, :], n, params=params)
+            found.update({int(r): Candidate(int(r)) for r in rows[0] if r >= 0})
+    lexical = lexical_scores(index, plan) if use_lexical else None
+    if lexical is not None:
+        n = min(CANDIDATES_PER_SOURCE, len(lexical))
+        top = np.argpartition(-lexical, n - 1)[:n] if n < len(lexical) else np.arange(len(lexical))
+        for r in top:
+            if lexical[r] > 0:
+                found.setdefault(int(r), Candidate(int(r)))
+    candidates = list(found.values())
+    if not candidates:
+        return []
+    records = index.passages(c.row for c in candidates)
+    best_lexical = max((float(lexical[c.row]) for c in candidates), default=0.0) if lexical is not None else 0.0
+    for c in candidates:
+        c.passage = records[c.row]
+        c.article = index.articles[c.passage.doc]
+        if lexical is not None and best_lexical > 0:
+            c.lexical = float(lexical[c.row]) / best_lexical
+    if use_dense and query is not None:
+        vectors = np.vstack([index.faiss.reconstruct(c.row) for c in candidates])
+        cosines = vectors @ query
+        for lang, stats in index.languages.items():
+            mine = [i for i, c in enumerate(candidates) if c.passage.lang == lang]
+            if mine:
+                z = calibrated(cosines[mine], query, stats.passage_mean, stats.passage_cov)
+                for i, value in zip(mine, z, strict=True):
+                    candidates[i].dense = float(value)
+    return candidates
+
+
+def lexical_scores(index: LoadedIndex, plan: QueryPlan) -> np.ndarray | None:
+    """BM25 score of every passage for the plan's terms; None when no term is in the corpus."""
+    ids = [index.vocab[t] for t in plan.terms if t in index.vocab]
+    if not ids:
+        return None
+    return np.asarray(index.bm25.get_scores(ids), dtype=np.float32)

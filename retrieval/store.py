@@ -1,0 +1,305 @@
+"""The one owner of a generation's on-disk layout: what is written, and how it is read back.
+
+A generation directory holds:
+    manifest.json       format, embedder identity, dim, article fingerprints, counts (written last)
+    passages.faiss      FAISS inner-product index over passage vectors; row i = passage row i.
+                        Rows are grouped by article language, so each language is one row range.
+    sentences.npy       sentence vectors (float32), row j = sentence row j
+    languages.npz       per language: row range, and mean and covariance of passage and sentence
+                        vectors (a question's similarity to a language's texts is calibrated with them)
+    store.sqlite        articles, passages (text, spans, dates) and sentences (spans in their passage)
+    bm25/               bm25s lexical index over folded unigrams + bigrams
+    terms.json          document frequency of every lexical term (idf without reading bm25s internals)
+
+The format version is a hash of the source of every module that decides what is stored, so a
+change to parsing, chunking, dating or this layout rebuilds the index instead of misreading it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.dates import EventDate, PartialDate
+
+HNSW_EF_SEARCH = 96
+MANIFEST = "manifest.json"
+# Modules whose behaviour shapes what an index holds.
+_FORMAT_SOURCES = ("articles.py", "headers.py", "chunking.py", "dates.py", "partners.py", "text.py", "store.py")
+
+
+@functools.cache
+def format_version() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _FORMAT_SOURCES:
+        path = here / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    doc: str
+    title: str
+    url: str | None
+    date: PartialDate | None  # publication date
+    event_date: PartialDate | None  # the day of the reported event, from the lead
+    partners: frozenset[str]  # partner keys (see retrieval.partners)
+    lang: str  # 'vi' or 'en'
+
+
+@dataclass(frozen=True)
+class PassageRecord:
+    row: int
+    chunk_id: str
+    doc: str
+    start: int  # span in the article's text
+    end: int
+    text: str  # verbatim
+    event_dates: tuple[EventDate, ...]  # dates written in the passage, resolved against the article
+    lang: str
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    passage_row: int
+    start: int  # span in the passage's text
+    end: int
+
+
+@dataclass
+class GenerationContent:
+    """Everything one generation stores, in row order (passages grouped by language)."""
+
+    articles: list[ArticleRecord]
+    passages: list[PassageRecord]
+    passage_vectors: np.ndarray
+    sentences: list[SentenceRecord]
+    sentence_vectors: np.ndarray
+    lexical_corpus: list[list[str]]  # lexical terms of each passage
+    manifest: dict
+
+
+# ---- writing ----------------------------------------------------------------------------------------
+
+
+def write_generation(directory: Path, content: GenerationContent, hnsw_threshold: int) -> None:
+    """Write every file of a generation into `directory` (a staging folder; the caller switches)."""
+    import bm25s
+    import faiss
+
+    dim = int(content.manifest["dim"])
+    faiss.write_index(make_faiss_index(content.passage_vectors, dim, hnsw_threshold), str(directory / "passages.faiss"))
+    np.save(directory / "sentences.npy", content.sentence_vectors.astype(np.float32))
+    np.savez(directory / "languages.npz", **_language_stats(content))
+    _write_sqlite(directory / "store.sqlite", content)
+    retriever = bm25s.BM25()
+    retriever.index([terms or [""] for terms in content.lexical_corpus] or [[""]], show_progress=False)
+    retriever.save(str(directory / "bm25"), show_progress=False)
+    df: dict[str, int] = {}
+    for terms in content.lexical_corpus:
+        for term in set(terms):
+            df[term] = df.get(term, 0) + 1
+    (directory / "terms.json").write_text(json.dumps(df, ensure_ascii=False), encoding="utf-8")
+    manifest = {**content.manifest, "faiss": "hnsw" if len(content.passages) >= hnsw_threshold else "flat"}
+    (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def make_faiss_index(vectors: np.ndarray, dim: int, hnsw_threshold: int):  # -> faiss.Index
+    """Exact inner product while small; HNSW above the measured crossover (see `python -m retrieval bench`)."""
+    import faiss
+
+    if len(vectors) >= hnsw_threshold:
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def _language_stats(content: GenerationContent) -> dict[str, np.ndarray]:
+    stats: dict[str, np.ndarray] = {}
+    langs = [p.lang for p in content.passages]
+    sentence_langs = np.array([langs[s.passage_row] for s in content.sentences])
+    for lang in sorted(set(langs)):
+        rows = [i for i, code in enumerate(langs) if code == lang]
+        stats[f"{lang}.rows"] = np.array([rows[0], rows[-1] + 1])
+        for kind, vectors in (
+            ("passage", content.passage_vectors[rows]),
+            ("sentence", content.sentence_vectors[sentence_langs == lang] if len(sentence_langs) else None),
+        ):
+            if vectors is None or len(vectors) == 0:
+                vectors = content.passage_vectors[rows]
+            stats[f"{lang}.{kind}.mean"] = vectors.mean(axis=0)
+            centred = vectors - vectors.mean(axis=0)
+            stats[f"{lang}.{kind}.cov"] = (centred.T @ centred) / max(len(vectors) - 1, 1)
+    return stats
+
+
+def _write_sqlite(path: Path, content: GenerationContent) -> None:
+    db = sqlite3.connect(path)
+    try:
+        db.executescript(
+            """
+            CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT,
+                                   partners TEXT, lang TEXT);
+            CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
+                                   text TEXT, event_dates TEXT, lang TEXT);
+            CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER);
+            """
+        )
+        db.executemany(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.doc, a.title, a.url, _iso(a.date), _iso(a.event_date), json.dumps(sorted(a.partners)), a.lang)
+                for a in content.articles
+            ],
+        )
+        db.executemany(
+            "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (p.row, p.chunk_id, p.doc, p.start, p.end, p.text, encode_events(p.event_dates), p.lang)
+                for p in content.passages
+            ],
+        )
+        db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?)",
+            [(i, s.passage_row, s.start, s.end) for i, s in enumerate(content.sentences)],
+        )
+        db.commit()
+    finally:
+        db.close()
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
+
+
+def encode_events(events: Iterable[EventDate]) -> str:
+    return json.dumps(
+        [
+            [e.date.year, e.date.month, e.date.day, e.text, e.start, e.kind, e.end.year if e.end else None]
+            for e in events
+        ],
+        ensure_ascii=False,
+    )
+
+
+def decode_events(raw: str) -> tuple[EventDate, ...]:
+    return tuple(
+        EventDate(PartialDate(year, month, day), text, start, kind, PartialDate(end_year) if end_year else None)
+        for year, month, day, text, start, kind, end_year in json.loads(raw)
+    )
+
+
+def read_manifest(generation: Path) -> dict:
+    return json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+
+
+# ---- reading ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LanguageStats:
+    """Where a language's passages are, and the spread of its vectors (for calibrating similarity)."""
+
+    rows: tuple[int, int]
+    passage_mean: np.ndarray
+    passage_cov: np.ndarray
+    sentence_mean: np.ndarray
+    sentence_cov: np.ndarray
+
+
+class LoadedIndex:
+    """One generation, loaded for queries: FAISS, BM25, sentence vectors in memory; texts in SQLite."""
+
+    def __init__(self, generation: Path) -> None:
+        import bm25s
+        import faiss
+
+        self.generation = generation
+        self.manifest = read_manifest(generation)
+        self.faiss = faiss.read_index(str(generation / "passages.faiss"))
+        if hasattr(self.faiss, "hnsw"):
+            self.faiss.hnsw.efSearch = HNSW_EF_SEARCH
+        self.bm25 = bm25s.BM25.load(str(generation / "bm25"), show_progress=False)
+        self.vocab: dict[str, int] = self.bm25.vocab_dict
+        self.document_frequency: dict[str, int] = json.loads((generation / "terms.json").read_text(encoding="utf-8"))
+        self.sentence_vectors = np.load(generation / "sentences.npy")
+        stats = np.load(generation / "languages.npz")
+        self.languages: dict[str, LanguageStats] = {
+            lang: LanguageStats(
+                (int(stats[f"{lang}.rows"][0]), int(stats[f"{lang}.rows"][1])),
+                stats[f"{lang}.passage.mean"],
+                stats[f"{lang}.passage.cov"],
+                stats[f"{lang}.sentence.mean"],
+                stats[f"{lang}.sentence.cov"],
+            )
+            for lang in sorted({key.split(".")[0] for key in stats.files})
+        }
+        # Read-only and shared across the bot's worker threads; the lock serialises access.
+        self._db = sqlite3.connect(f"file:{generation / 'store.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+        self._db_lock = threading.Lock()
+        self.articles: dict[str, ArticleRecord] = {
+            doc: ArticleRecord(
+                doc,
+                title,
+                url,
+                PartialDate.from_iso(date),
+                PartialDate.from_iso(event_date),
+                frozenset(json.loads(partners)),
+                lang,
+            )
+            for doc, title, url, date, event_date, partners, lang in self._db.execute(
+                "SELECT doc, title, url, date, event_date, partners, lang FROM articles"
+            )
+        }
+        sentence_rows = self._db.execute('SELECT passage_row, start, "end" FROM sentences ORDER BY row').fetchall()
+        table = np.array(sentence_rows, dtype=np.int64).reshape(-1, 3)
+        self._sentence_passage, self._sentence_spans = table[:, 0], table[:, 1:]
+        self.passage_count = int(self.manifest["counts"]["passages"])
+
+    @property
+    def embedder_identity(self) -> str:
+        return self.manifest["embedder"]
+
+    @property
+    def chunk_count(self) -> int:
+        return self.passage_count
+
+    def passages(self, rows: Iterable[int]) -> dict[int, PassageRecord]:
+        rows = [int(r) for r in rows]
+        if not rows:
+            return {}
+        marks = ",".join("?" * len(rows))
+        with self._db_lock:
+            fetched = self._db.execute(
+                f'SELECT row, chunk_id, doc, start, "end", text, event_dates, lang FROM passages WHERE row IN ({marks})',
+                rows,
+            ).fetchall()
+        return {
+            row: PassageRecord(row, cid, doc, start, end, text, decode_events(events), lang)
+            for row, cid, doc, start, end, text, events, lang in fetched
+        }
+
+    def sentences_of(self, passage_row: int) -> tuple[np.ndarray, np.ndarray]:
+        """(sentence rows, spans within the passage) of one passage, in text order."""
+        lo = int(np.searchsorted(self._sentence_passage, passage_row, side="left"))
+        hi = int(np.searchsorted(self._sentence_passage, passage_row, side="right"))
+        return np.arange(lo, hi), self._sentence_spans[lo:hi]
+
+    def close(self) -> None:
+        with self._db_lock:
+            self._db.close()
