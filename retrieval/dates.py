@@ -96,21 +96,36 @@ def valid_day(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-_YEAR = r"(1[89]\d\d|20\d\d)"
+_YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
 _TIME_OF_DAY = r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)"
+_EN_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_EN_MONTH = rf"(?P<mname>{_EN_MONTH_NAMES})\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# Each pattern names its parts: d (day), m (month number) or mname (English month), y (year),
+# y2 (end year of a period). Earlier patterns win where matches overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # periods: 'giai đoạn 2024 - 2026', '2026 – 2028'
-    ("period", re.compile(rf"(?:giai đoạn\s+)?\b{_YEAR}\s*[-–—]\s*{_YEAR}\b", re.I)),
+    ("period", re.compile(r"(?:giai đoạn\s+)?\b(?P<y>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d)\b", re.I)),
     # day ranges: 'từ ngày 6 - 9/12/2023'
-    ("day_range", re.compile(rf"{_TIME_OF_DAY}\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?\b", re.I)),
-    # full dates: '21/10/2023', 'ngày 3/12', 'Chiều 21/10', 'ngày 29-5'
-    ("dmy", re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/{_YEAR}\b")),
-    ("dm", re.compile(rf"{_TIME_OF_DAY}\s+(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\b(?![/-]\d)", re.I)),
-    # months: 'tháng 11/2022', 'tháng 5 năm 2025', 'tháng 9'
-    ("my", re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}\b", re.I)),
-    ("m", re.compile(r"tháng\s+(\d{1,2})\b(?!\s*(?:/|năm)\s*\d)", re.I)),
-    # years: 'năm 2018', '(1973)'
-    ("y", re.compile(rf"(?:năm\s+{_YEAR}\b|\(\s*{_YEAR}\s*\))", re.I)),
+    ("point", re.compile(rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<m>\d{{1,2}})(?:/{_YEAR})?\b", re.I)),
+    # full dates: '21/10/2023', '22-6-2015'; 'ngày 3/12', 'Chiều 21/10', 'ngày 29-5'
+    ("point", re.compile(rf"\b(?P<d>\d{{1,2}})([/-])(?P<m>\d{{1,2}})\2{_YEAR}\b")),
+    ("point", re.compile(rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\b(?![/-]\d)", re.I)),
+    # English: '17 January 2011', 'January 17, 2011', 'on 6 March', 'March 6'
+    ("point", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_EN_MONTH},?\s+{_YEAR}\b")),
+    ("point", re.compile(rf"\b{_EN_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+{_YEAR}\b")),
+    ("point", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?![\w,]*\s+\d)")),
+    ("point", re.compile(rf"\b{_EN_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d)")),
+    # months: 'tháng 11/2022', 'tháng 5 năm 2025', 'tháng 9', 'January 2024', 'in March'
+    ("point", re.compile(rf"tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}\b", re.I)),
+    ("point", re.compile(r"tháng\s+(?P<m>\d{1,2})\b(?!\s*(?:/|năm)\s*\d)", re.I)),
+    ("point", re.compile(rf"\b{_EN_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("point", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_EN_MONTH}(?!\s*\d)")),
+    # years: 'năm 2018', '(1973)', 'in 2017'
+    ("point", re.compile(rf"(?:năm\s+{_YEAR}\b|\(\s*(?P<yp>1[89]\d\d|20\d\d)\s*\)|\b(?:in|since)\s+(?P<ye>1[89]\d\d|20\d\d)\b)", re.I)),
 ]
 
 
@@ -130,28 +145,26 @@ def find_event_dates(text: str, article_date: PartialDate | None) -> list[EventD
 
 
 def _to_event(kind: str, m: re.Match[str], article_date: PartialDate | None) -> EventDate | None:
-    g = m.groups()
+    parts = {k: v for k, v in m.groupdict().items() if v}
     text = m.group(0).strip()
+    year = next((int(parts[k]) for k in ("y", "yp", "ye") if k in parts), None)
     if kind == "period":
-        start, end = int(g[0]), int(g[1])
-        return EventDate(PartialDate(start), text, m.start(), "period", PartialDate(end)) if start < end else None
-    if kind == "y":
-        return EventDate(PartialDate(int(g[0] or g[1])), text, m.start())
-    if kind in ("my", "m"):
-        month = int(g[0])
-        if not 1 <= month <= 12:
-            return None
-        year = int(g[1]) if kind == "my" else _infer_year(month, None, article_date)
-        return EventDate(PartialDate(year, month), text, m.start())
-    if kind == "day_range":
-        day, month, year = int(g[0]), int(g[2]), g[3]
+        end = int(parts["y2"])
+        return EventDate(PartialDate(year), text, m.start(), "period", PartialDate(end)) if year < end else None
+    if "mname" in parts:
+        month: int | None = _MONTHS_EN[parts["mname"].lower()]
     else:
-        day, month = int(g[0]), int(g[1])
-        year = g[2] if kind == "dmy" else None
-    resolved_year = int(year) if year else _infer_year(month, day, article_date)
-    if not 1 <= month <= 12 or not valid_day(resolved_year, month, day):
+        month = int(parts["m"]) if "m" in parts else None
+    if month is None:
+        return EventDate(PartialDate(year), text, m.start())
+    day = int(parts["d"]) if "d" in parts else None
+    if not 1 <= month <= 12:
         return None
-    return EventDate(PartialDate(resolved_year, month, day), text, m.start())
+    if year is None:
+        year = _infer_year(month, day, article_date)
+    if day is not None and not valid_day(year, month, day):
+        return None
+    return EventDate(PartialDate(year, month, day), text, m.start())
 
 
 def _infer_year(month: int, day: int | None, article_date: PartialDate | None) -> int | None:
