@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import sys
 
-from telegram import Update
-
 from bot.app import build_application
 from bot.logs import configure_logging
 from bot.settings import BotSettings
+from bot.webhook import ALLOWED_UPDATES, webhook_options
 from retrieval.config import SettingError
 from retrieval.embedders import build_embedder
 from retrieval.generations import IndexBusy
@@ -36,15 +35,9 @@ def main() -> int:
     logging.getLogger(__name__).info("index ready: %s", report.summary())
     application = build_application(settings, Searcher(index, embedder), embedder)
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or None,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(**webhook_options(settings))
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
     return 0
 
 

@@ -1,39 +1,34 @@
-"""One async function per job. Each turns a Telegram update into a question or an admin action."""
+"""Handlers for users: questions (private, group, /ask, inline), follow-ups, help, and errors.
+
+Each turns an update into a question for the engine and the engine's answer into HTML replies;
+parse mode, link previews and quoting the question come from the application's Defaults.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from html import escape
 
-from telegram import (
-    InlineQueryResultArticle,
-    InputTextMessageContent,
-    LinkPreviewOptions,
-    Message,
-    Update,
-)
-from telegram.constants import ChatAction, MessageEntityType, ParseMode
+from telegram import Message, Update
+from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
-from bot import messages
-from bot.admin import Reindexer, UploadRejected, save_article
-from bot.limits import AnswerStats, RateLimiter
-from bot.render import answer_html, passage_html
+from bot import followup
+from bot.about import about_html, usage_example
+from bot.admin import Reindexer
+from bot.i18n import reply_language, t, user_language
+from bot.inline import MIN_CHARS, InlineCache, help_result, results_for
+from bot.limits import AnswerStats, FloodGate, Verdict
+from bot.mentions import addressed_to_bot, strip_mentions
+from bot.render import answer_messages
 from bot.settings import BotSettings
-from retrieval.generations import IndexBusy
-from retrieval.lang import detect_language
 from retrieval.search import Answer, Searcher
-from retrieval.text import fold
-from retrieval.wording import date_label
 
 log = logging.getLogger(__name__)
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-INLINE_CACHE_SIZE = 512
-INLINE_MIN_CHARS = 3
+PROGRESS_EVERY_S = 3.0  # how often /reindex edits its status message while embedding
 
 
 @dataclass
@@ -43,9 +38,10 @@ class BotState:
     settings: BotSettings
     searcher: Searcher
     reindexer: Reindexer
-    limiter: RateLimiter
+    gate: FloodGate
     stats: AnswerStats = field(default_factory=AnswerStats)
-    inline_cache: OrderedDict[str, list[InlineQueryResultArticle]] = field(default_factory=OrderedDict)
+    inline_cache: InlineCache = field(default_factory=InlineCache)
+    progress_every_s: float = PROGRESS_EVERY_S
     started: float = field(default_factory=time.time)
 
 
@@ -53,52 +49,65 @@ def state(context: ContextTypes.DEFAULT_TYPE) -> BotState:
     return context.bot_data["state"]
 
 
-def _lang(update: Update, text: str | None = None) -> str:
-    if text and text.strip():
-        return detect_language(text)
+def client_language(update: Update) -> str:
+    """The language of the user's Telegram app, for replies to commands and non-text messages."""
     user = update.effective_user
-    return messages.user_language(user.language_code if user else None)
+    return user_language(user.language_code if user else None)
 
 
-async def _reply(message: Message, html: str) -> None:
-    await message.reply_text(html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+def question_language(update: Update, text: str) -> str:
+    user = update.effective_user
+    return reply_language(text, user.language_code if user else None)
+
+
+async def reply(message: Message, html: str) -> Message:
+    return await message.reply_text(html)
 
 
 # ---- questions ------------------------------------------------------------------------------------
 
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    """Checks, then search off the event loop, then one HTML reply."""
+    """Checks, then the engine off the event loop (with the user's recent context), then the replies."""
     st = state(context)
     message = update.effective_message
+    user_id = update.effective_user.id if update.effective_user else 0
     question = question.strip()
-    lang = _lang(update, question)
-    if len(question) > st.settings.max_question_chars:
-        await _reply(
-            message, messages.text("too_long", lang, length=len(question), limit=st.settings.max_question_chars)
-        )
+    lang = question_language(update, question)
+    if not question:
+        await reply(message, t("usage", lang, example=usage_example(st.searcher, lang)))
         return
-    wait = st.limiter.check(update.effective_user.id if update.effective_user else 0)
-    if wait:
-        await _reply(message, messages.text("rate_limited", lang, seconds=wait))
+    if len(question) > st.settings.max_question_chars:
+        await reply(message, t("too_long", lang, length=len(question), limit=st.settings.max_question_chars))
+        return
+    verdict, wait = st.gate.check(user_id)
+    if verdict is Verdict.SILENT:
+        return
+    if verdict is Verdict.NOTIFY:
+        await reply(message, t("rate_limited", lang, seconds=wait))
         return
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
-    answer = await ask(st, question)
-    await _reply(message, answer_html(answer, st.searcher.summary()))
+    previous = followup.recall(context.chat_data, user_id, st.settings.follow_up_seconds)
+    answer = await ask(st, question, lang, previous)
+    followup.remember(context.chat_data, user_id, answer.context)
+    for html in answer_messages(answer, st.searcher.summary()):
+        await reply(message, html)
 
 
-async def ask(st: BotState, question: str) -> Answer:
-    answer = await asyncio.to_thread(st.searcher.ask, question, st.settings.retrieval.top_k)
+async def ask(st: BotState, question: str, lang: str, previous: dict | None = None) -> Answer:
+    """The engine's answer, worded in `lang` (the question's, or the client's for text without words)."""
+    answer = await asyncio.to_thread(st.searcher.ask, question, st.settings.retrieval.top_k, follow_up=previous)
     st.stats.record(answer.seconds)
     log.info(
-        "question lang=%s latency_ms=%.0f top=%.3f coverage=%.2f %s",
-        answer.lang,
+        "question lang=%s follow_up=%s latency_ms=%.0f top=%.3f coverage=%.2f %s",
+        lang,
+        bool(answer.understood),
         answer.seconds * 1000,
         answer.top_score,
         answer.coverage,
         "answered" if answer.answerable else f"declined:{answer.decline_reason}",
     )
-    return answer
+    return dataclasses.replace(answer, lang=lang)
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -106,231 +115,57 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def on_ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    question = " ".join(context.args or [])
-    if not question.strip():
-        await _reply(update.effective_message, messages.text("ask_usage", _lang(update)))
-        return
+    question = strip_mentions(" ".join(context.args or []), context.bot.username or "")
     await answer_question(update, context, question)
 
 
 async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """In groups: answer only when mentioned or replied to; otherwise stay silent."""
     message = update.effective_message
-    text = message.text or ""
-    username = (context.bot.username or "").lower()
-    mentioned = any(
-        entity.type == MessageEntityType.MENTION and value.lstrip("@").lower() == username
-        for entity, value in message.parse_entities([MessageEntityType.MENTION]).items()
-    )
-    replied_to_bot = bool(
-        message.reply_to_message
-        and message.reply_to_message.from_user
-        and message.reply_to_message.from_user.id == context.bot.id
-    )
-    if not (mentioned or replied_to_bot):
-        return
-    question = " ".join(w for w in text.split() if w.lstrip("@").lower() != username)
-    if question.strip():
-        await answer_question(update, context, question)
+    username = context.bot.username or ""
+    if addressed_to_bot(message, username, context.bot.id):
+        await answer_question(update, context, strip_mentions(message.text or "", username))
 
 
-async def on_other_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _reply(update.effective_message, messages.text("not_text", _lang(update)))
+async def on_new(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/new: the next question is read on its own, not as a follow-up."""
+    user_id = update.effective_user.id if update.effective_user else 0
+    followup.forget(context.chat_data, user_id)
+    await reply(update.effective_message, t("new_topic", client_language(update)))
 
 
 async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     st = state(context)
     query = update.inline_query
     text = (query.query or "").strip()
-    lang = _lang(update, text if len(text) >= INLINE_MIN_CHARS else None)
-    username = context.bot.username or "bot"
-    if len(text) < INLINE_MIN_CHARS or len(text) > st.settings.max_question_chars:
-        help_text = messages.text("inline_help_text", lang, username=username)
-        results = [
-            InlineQueryResultArticle(
-                id="help",
-                title=messages.text("inline_help_title", lang),
-                description=help_text,
-                input_message_content=InputTextMessageContent(escape(help_text), parse_mode=ParseMode.HTML),
-            )
-        ]
-        await query.answer(results, cache_time=3600)
+    lang = question_language(update, text)
+    if len(text) < MIN_CHARS or len(text) > st.settings.max_question_chars:
+        example = usage_example(st.searcher, lang)
+        await query.answer([help_result(lang, context.bot.username or "bot", example)], cache_time=3600)
         return
-    key = " ".join(fold(text).split())
-    results = st.inline_cache.get(key)
+    generation = st.searcher.index.generation.name
+    results = st.inline_cache.get(generation, text)
     if results is None:
-        results = _inline_results(await ask(st, text), st)
-        st.inline_cache[key] = results
-        if len(st.inline_cache) > INLINE_CACHE_SIZE:
-            st.inline_cache.popitem(last=False)
-    else:
-        st.inline_cache.move_to_end(key)
+        results = results_for(await ask(st, text, lang), st.searcher.summary())
+        st.inline_cache.put(generation, text, results)
     await query.answer(results, cache_time=300)
 
 
-def _inline_results(answer: Answer, st: BotState) -> list[InlineQueryResultArticle]:
-    if not answer.answerable:
-        body = answer_html(answer, st.searcher.summary())
-        return [
-            InlineQueryResultArticle(
-                id="none",
-                title=messages.text("inline_nothing", answer.lang),
-                description=body[:200],
-                input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML),
-            )
-        ]
-    results = []
-    for passage in answer.passages[:5]:
-        quote = f"<b>{escape(answer.question)}</b>\n\n" + passage_html(passage, None, answer.lang)
-        results.append(
-            InlineQueryResultArticle(
-                id=passage.chunk_id[:64],
-                title=f"{date_label(passage, answer.lang)} · {passage.title}"[:200],
-                description=passage.text[:150],
-                input_message_content=InputTextMessageContent(
-                    quote[:4096], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-                ),
-            )
-        )
-    return results
+# ---- help and everything else ----------------------------------------------------------------------
 
 
-# ---- help and commands ------------------------------------------------------------------------------
-
-
-async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    st = state(context)
-    summary = st.searcher.summary()
-    span = f"{summary.first.iso()} – {summary.last.iso()}" if summary.first and summary.last else "—"
-    lang = _lang(update)
-    await _reply(
-        update.effective_message,
-        messages.text("help", lang, articles=summary.articles, span=span, username=context.bot.username or "bot"),
-    )
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start, /help, /about: what the articles cover, with examples from the current index."""
+    lang = client_language(update)
+    await reply(update.effective_message, about_html(state(context).searcher, lang, context.bot.username or "bot"))
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _reply(update.effective_message, messages.text("unknown_command", _lang(update)))
+    await reply(update.effective_message, t("unknown_command", client_language(update)))
 
 
-# ---- admin --------------------------------------------------------------------------------------------
-
-
-async def _admin_only(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> bool:
-    """True for an admin; anyone else gets a polite refusal, and the attempt is logged."""
-    user = update.effective_user
-    if user is not None and user.id in state(context).settings.admin_ids:
-        return True
-    log.warning("refused %s for non-admin user id=%s", action, user.id if user else None)
-    await _reply(update.effective_message, messages.text("not_admin", _lang(update)))
-    return False
-
-
-async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    st = state(context)
-    lang = _lang(update)
-    message = update.effective_message
-    if not await _admin_only(update, context, "/reindex"):
-        return
-    if st.reindexer.busy:
-        await _reply(message, messages.text("reindex_busy", lang))
-        return
-    await _reply(message, messages.text("reindex_started", lang))
-    await _run_reindex(message, st, lang)
-
-
-async def _run_reindex(message: Message, st: BotState, lang: str) -> None:
-    try:
-        report = await st.reindexer.run()
-    except IndexBusy:
-        await _reply(message, messages.text("reindex_busy", lang))
-        return
-    except Exception as exc:  # the build failed: the old index keeps serving, the admin hears why
-        log.exception("re-index failed")
-        await _reply(message, messages.text("reindex_failed", lang, error=escape(type(exc).__name__ + ": " + str(exc))))
-        return
-    reply = messages.text(
-        "reindex_done",
-        lang,
-        articles=report.articles,
-        chunks=report.chunks,
-        new=report.new_embeddings,
-        seconds=report.seconds,
-    )
-    if report.skipped:
-        reply += "\n" + messages.text("skipped_files", lang, files=escape(", ".join(report.skipped)))
-    await _reply(message, reply)
-
-
-async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    st = state(context)
-    lang = _lang(update)
-    if not await _admin_only(update, context, "/stats"):
-        return
-    summary = st.searcher.summary()
-    age_s = time.time() - st.searcher.index.generation.stat().st_mtime
-    p50, p95 = st.stats.percentiles_ms()
-    await _reply(
-        update.effective_message,
-        messages.text(
-            "stats",
-            lang,
-            articles=summary.articles,
-            chunks=summary.chunks,
-            created=escape(summary.created),
-            age=f"{age_s / 60:.0f} min",
-            embedder=escape(summary.embedder),
-            answered=st.stats.answered,
-            p50=p50,
-            p95=p95,
-        ),
-    )
-
-
-async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An admin's .txt document becomes an article, indexed incrementally."""
-    st = state(context)
-    lang = _lang(update)
-    message = update.effective_message
-    if not await _admin_only(update, context, "article upload"):
-        return
-    document = message.document
-    limit = st.settings.max_upload_bytes
-    reason = None
-    if not (document.file_name or "").lower().endswith(".txt"):
-        reason = messages.text("upload_not_txt", lang)
-    elif document.file_size is not None and document.file_size > limit:
-        reason = messages.text("upload_too_large", lang, limit=limit)
-    data = b""
-    if reason is None:
-        try:
-            telegram_file = await document.get_file()
-            data = bytes(await telegram_file.download_as_bytearray())
-        except Exception:
-            log.exception("document download failed")
-            reason = messages.text("upload_download_failed", lang)
-    if reason is None and len(data) > limit:
-        reason = messages.text("upload_too_large", lang, limit=limit)
-    if reason is None:
-        try:
-            saved = await asyncio.to_thread(save_article, st.settings.retrieval.articles_dir, document.file_name, data)
-        except UploadRejected as exc:
-            reason = str(exc)
-    if reason is not None:
-        await _reply(message, messages.text("upload_rejected", lang, reason=escape(reason)))
-        return
-    date = saved.article.date.iso() if saved.article.date else messages.text("no_date", lang)
-    before = st.searcher.index.chunk_count
-    try:
-        await st.reindexer.run()
-    except IndexBusy:
-        await _reply(message, messages.text("reindex_busy", lang))
-        return
-    added = st.searcher.index.chunk_count - before
-    await _reply(message, messages.text("upload_ok", lang, name=escape(saved.path.name), chunks=added, date=date))
-
-
-# ---- errors --------------------------------------------------------------------------------------------
+async def on_other_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply(update.effective_message, t("not_text", client_language(update)))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -339,6 +174,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("error while handling update %s", update_id, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
-            await _reply(update.effective_message, messages.text("error", _lang(update)))
+            await reply(update.effective_message, t("error", client_language(update)))
         except Exception:
             log.exception("could not tell the user about the error")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from retrieval.config import RetrievalSettings, SettingError, env_int
 
@@ -21,10 +22,17 @@ class BotSettings:
     webhook_listen: str
     webhook_port: int
     webhook_secret: str
-    rate_limit_per_minute: int
+    rate_limit: int  # questions per user ...
+    rate_window_seconds: int  # ... in any window of this many seconds
     max_question_chars: int
     max_upload_bytes: int
     retrieval: RetrievalSettings
+    state_file: Path | None = None  # chat_data (follow-ups); None: beside the index
+    follow_up_seconds: int = 600  # how long a previous answer completes a follow-up question
+
+    @property
+    def state_path(self) -> Path:
+        return self.state_file or self.retrieval.index_dir / "bot-state.pickle"
 
     def __repr__(self) -> str:  # the token must never reach a log line or a traceback
         return f"BotSettings(base_url={self.base_url!r}, admins={sorted(self.admin_ids)}, token=<hidden>)"
@@ -54,10 +62,13 @@ class BotSettings:
             webhook_listen=os.environ.get("WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1",
             webhook_port=env_int("WEBHOOK_PORT", 8443, 1, 65535),
             webhook_secret=secret,
-            rate_limit_per_minute=env_int("RATE_LIMIT_PER_MINUTE", 20, 1, 10_000),
+            rate_limit=env_int("RATE_LIMIT", 20, 1, 10_000),
+            rate_window_seconds=env_int("RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
             max_question_chars=env_int("MAX_QUESTION_CHARS", 500, 10, 4000),
             max_upload_bytes=env_int("MAX_UPLOAD_BYTES", 1_000_000, 1_000, 20_000_000),
             retrieval=retrieval,
+            state_file=_optional_path("BOT_STATE_FILE"),
+            follow_up_seconds=env_int("FOLLOW_UP_SECONDS", 600, 0, 86_400),
         )
 
 
@@ -66,6 +77,11 @@ def _url(name: str, default: str) -> str:
     if not re.match(r"^https?://[^\s]+$", value):
         raise SettingError(f"{name} must be an http(s) URL, got {value!r}")
     return value
+
+
+def _optional_path(name: str) -> Path | None:
+    raw = os.environ.get(name, "").strip()
+    return Path(raw).expanduser().resolve() if raw else None
 
 
 def _admin_ids(raw: str) -> frozenset[int]:

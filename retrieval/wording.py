@@ -29,6 +29,10 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "Các bài báo không có thông tin phù hợp cho thời gian {missing}.",
         "en": "The articles have nothing matching for {missing}.",
     },
+    "chitchat": {
+        "vi": "Tôi chỉ trả lời câu hỏi về hợp tác an ninh trong các bài báo.",
+        "en": "I only answer questions about security cooperation in the articles.",
+    },
     "weak": {"vi": "Các bài báo không trả lời câu hỏi này.", "en": "The articles do not answer this question."},
     "hint": {
         "vi": "Thử hỏi cụ thể hơn: tên nước, cơ quan, văn bản hoặc thời gian.",
@@ -106,6 +110,8 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
         head = word("missing_partner", lang, missing=missing)
     elif answer.decline_reason == "time":
         head = word("missing_time", lang, missing=missing)
+    elif answer.decline_reason == "chitchat":
+        head = word("chitchat", lang)
     else:
         head = word("weak", lang)
     return f"{head}\n{coverage_line(summary, lang)}\n{word('hint', lang)}"

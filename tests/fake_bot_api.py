@@ -37,6 +37,7 @@ class FakeBotApi:
         self._new_update = asyncio.Event()
         self._new_call = asyncio.Event()
         self.pushed_at: dict[int, float] = {}
+        self.pushed: dict[int, dict] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -145,6 +146,7 @@ class FakeBotApi:
         update_id = next(self._update_ids)
         self._updates.append({"update_id": update_id, **update})
         self.pushed_at[update_id] = time.perf_counter()
+        self.pushed[update_id] = update
         self._new_update.set()
         return update_id
 
