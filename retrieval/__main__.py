@@ -19,14 +19,20 @@ from retrieval.wording import plain_text
 MAX_QUESTION_CHARS = 2000
 
 
-def _progress_bar(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        width = 30
-        filled = int(width * done / max(total, 1))
-        sys.stderr.write(f"\rembedding [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+class _ProgressBar:
+    """A tqdm bar (rate and time left) on stderr, opened on the first report of a build that embeds."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if self._bar is None:
+            self._bar = tqdm(total=total, unit="text", desc="embedding", disable=not sys.stderr.isatty())
+        self._bar.update(done - self._bar.n)
         if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            self._bar.close()
 
 
 def _open_searcher(settings: RetrievalSettings, embedder: Embedder, config: RankingConfig | None = None) -> Searcher:
@@ -34,7 +40,7 @@ def _open_searcher(settings: RetrievalSettings, embedder: Embedder, config: Rank
         settings.articles_dir,
         settings.index_dir,
         embedder,
-        progress=_progress_bar,
+        progress=_ProgressBar(),
         hnsw_threshold=settings.hnsw_threshold,
     )
     _report_skipped(report)
@@ -53,7 +59,7 @@ def cmd_index(args: argparse.Namespace, settings: RetrievalSettings) -> int:
         args.index or settings.index_dir,
         embedder,
         rebuild=args.rebuild,
-        progress=_progress_bar,
+        progress=_ProgressBar(),
         hnsw_threshold=settings.hnsw_threshold,
     )
     _report_skipped(report)
@@ -140,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=cmd_ask)
     p = sub.add_parser("eval", help="quality on a QA file")
     p.add_argument("qa", nargs="+", help="QA files (JSON lines)")
-    p.add_argument("--split", nargs="*", help="only these splits (e.g. tune); a file without splits is named by its stem")
+    p.add_argument(
+        "--split", nargs="*", help="only these splits (e.g. tune); a file without splits is named by its stem"
+    )
     p.add_argument("--compare", action="store_true", help="also dense-only and BM25-only")
     p.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     p.set_defaults(run=cmd_eval)

@@ -110,7 +110,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # periods: 'giai đoạn 2024 - 2026', '2026 – 2028'
     ("period", re.compile(r"(?:giai đoạn\s+)?\b(?P<y>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d)\b", re.I)),
     # day ranges: 'từ ngày 6 - 9/12/2023'
-    ("point", re.compile(rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<m>\d{{1,2}})(?:/{_YEAR})?\b", re.I)),
+    (
+        "point",
+        re.compile(rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<m>\d{{1,2}})(?:/{_YEAR})?\b", re.I),
+    ),
     # full dates: '21/10/2023', '22-6-2015'; 'ngày 3/12', 'Chiều 21/10', 'ngày 29-5'
     ("point", re.compile(rf"\b(?P<d>\d{{1,2}})([/-])(?P<m>\d{{1,2}})\2{_YEAR}\b")),
     ("point", re.compile(rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\b(?![/-]\d)", re.I)),
@@ -125,7 +128,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("point", re.compile(rf"\b{_EN_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
     ("point", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_EN_MONTH}(?!\s*\d)")),
     # years: 'năm 2018', '(1973)', 'in 2017'
-    ("point", re.compile(rf"(?:năm\s+{_YEAR}\b|\(\s*(?P<yp>1[89]\d\d|20\d\d)\s*\)|\b(?:in|since)\s+(?P<ye>1[89]\d\d|20\d\d)\b)", re.I)),
+    (
+        "point",
+        re.compile(
+            rf"(?:năm\s+{_YEAR}\b|\(\s*(?P<yp>1[89]\d\d|20\d\d)\s*\)|\b(?:in|since)\s+(?P<ye>1[89]\d\d|20\d\d)\b)", re.I
+        ),
+    ),
 ]
 
 

@@ -103,7 +103,9 @@ def evaluate(searcher: Searcher, items: list[QAItem], k_max: int = 5) -> dict:
             for bucket in buckets:
                 bucket["declined"].append(float(not answer.answerable))
             if answer.answerable:
-                failures.append(f"{item.qid} [{item.split}/{item.lang}] {item.question!r}: answered an unanswerable question")
+                failures.append(
+                    f"{item.qid} [{item.split}/{item.lang}] {item.question!r}: answered an unanswerable question"
+                )
             continue
         scores = {"wrongly_declined": float(not answer.answerable), "MRR": reciprocal_rank(answer, item)}
         for k in CUTOFFS:

@@ -34,11 +34,11 @@ from retrieval.embedders import Embedder
 from retrieval.lang import text_language
 from retrieval.partners import partners_in_text
 from retrieval.store import (
+    MANIFEST,
     ArticleRecord,
     GenerationContent,
     PassageRecord,
     SentenceRecord,
-    MANIFEST,
     format_version,
     read_manifest,
     write_generation,
@@ -48,6 +48,7 @@ from retrieval.text import is_photo_credit, lexical_terms, sentence_spans, strip
 log = logging.getLogger(__name__)
 
 EMBED_BATCH = 16
+LEAD_CHARS = 400  # the lead: where a news article says who met whom, when and where
 DEFAULT_HNSW_THRESHOLD = 200_000
 Progress = Callable[[int, int], None]
 
@@ -170,7 +171,12 @@ def build_index(
             ):
                 counts = manifest["counts"]
                 return BuildReport(
-                    counts["articles"], counts["passages"], 0, time.perf_counter() - started, live.name, False,
+                    counts["articles"],
+                    counts["passages"],
+                    0,
+                    time.perf_counter() - started,
+                    live.name,
+                    False,
                     loaded.skipped,
                 )
         content, texts = _content(loaded.articles, embedder)
@@ -185,7 +191,10 @@ def build_index(
         seconds = time.perf_counter() - started
         log.info(
             "index built: %d articles, %d passages, %d new embeddings, %.2fs",
-            len(loaded.articles), passage_count, new_count, seconds,
+            len(loaded.articles),
+            passage_count,
+            new_count,
+            seconds,
         )
         return BuildReport(
             len(loaded.articles), passage_count, new_count, seconds, generation.name, True, loaded.skipped
@@ -213,12 +222,16 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 dateline_date(article),
                 frozenset(partners_in_text(strip_photo_credits(article.body))),
                 lang,
+                frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}")),
             )
         )
         for chunk in chunk_article(article):
             row = len(passages)
             events = tuple(find_event_dates(chunk.text, article.date))
-            passages.append(PassageRecord(row, chunk.chunk_id, chunk.doc, chunk.start, chunk.end, chunk.text, events, lang))
+            named = frozenset(partners_in_text(strip_photo_credits(chunk.text)))
+            passages.append(
+                PassageRecord(row, chunk.chunk_id, chunk.doc, chunk.start, chunk.end, chunk.text, events, lang, named)
+            )
             passage_texts.append((chunk.cache_key, chunk.embed_text))
             lexical.append(lexical_terms(words(chunk.embed_text)))
             for start, end in sentence_spans(chunk.text):
@@ -289,7 +302,7 @@ def dateline_date(article: Article) -> PartialDate | None:
     """
     if article.date is None or article.date.year is None or article.date.month is None:
         return None
-    lead = article.body[:400]
+    lead = article.body[:LEAD_CHARS]
     for event in find_event_dates(lead, article.date):
         d = event.date
         if event.kind != "point" or d.day is None or d.year is None or d.month is None:

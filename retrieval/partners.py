@@ -71,7 +71,28 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 HOME = "VN"  # the ministry's own country is never a partner
 # Words before a one-syllable name that show a country is meant: 'với Nga', 'nước Pháp', 'phía Lào'.
 NAME_CUES = frozenset(
-    "voi nuoc cua va tai sang den tham phia ban hoa bo giua bang vu quoc sat ninh gia nam".split()
+    [
+        "voi",
+        "nuoc",
+        "cua",
+        "va",
+        "tai",
+        "sang",
+        "den",
+        "tham",
+        "phia",
+        "ban",
+        "hoa",
+        "bo",
+        "giua",
+        "bang",
+        "vu",
+        "quoc",
+        "sat",
+        "ninh",
+        "gia",
+        "nam",
+    ]
 )
 # Words after a one-syllable name that make it an ordinary compound: 'pháp luật', 'Ý định', 'lao động'.
 COMPOUND_AFTER = {
@@ -216,7 +237,7 @@ def partners_in_question(question: str) -> set[str]:
 def _names_partner(raw: list[str], folded: list[str], i: int) -> bool:
     """A one-word match is a name unless it is a one-syllable Vietnamese word used as a word."""
     word = folded[i]
-    if not _one_syllable(word) or raw[i].isupper() and len(word) > 1:
+    if not _one_syllable(word) or (raw[i].isupper() and len(word) > 1):
         return True
     if i + 1 < len(folded) and folded[i + 1] in COMPOUND_AFTER.get(word, ()):
         return False

@@ -54,8 +54,9 @@ class ArticleRecord:
     url: str | None
     date: PartialDate | None  # publication date
     event_date: PartialDate | None  # the day of the reported event, from the lead
-    partners: frozenset[str]  # partner keys (see retrieval.partners)
+    partners: frozenset[str]  # partner keys (see retrieval.partners) named anywhere in the article
     lang: str  # 'vi' or 'en'
+    main_partners: frozenset[str] = frozenset()  # named in the title or the lead: what the article is about
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class PassageRecord:
     text: str  # verbatim
     event_dates: tuple[EventDate, ...]  # dates written in the passage, resolved against the article
     lang: str
+    partners: frozenset[str] = frozenset()  # partner keys the passage itself names
 
 
 @dataclass(frozen=True)
@@ -154,23 +156,42 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
         db.executescript(
             """
             CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT,
-                                   partners TEXT, lang TEXT);
+                                   partners TEXT, lang TEXT, main_partners TEXT);
             CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
-                                   text TEXT, event_dates TEXT, lang TEXT);
+                                   text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
             CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER);
             """
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (a.doc, a.title, a.url, _iso(a.date), _iso(a.event_date), json.dumps(sorted(a.partners)), a.lang)
+                (
+                    a.doc,
+                    a.title,
+                    a.url,
+                    _iso(a.date),
+                    _iso(a.event_date),
+                    json.dumps(sorted(a.partners)),
+                    a.lang,
+                    json.dumps(sorted(a.main_partners)),
+                )
                 for a in content.articles
             ],
         )
         db.executemany(
-            "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (p.row, p.chunk_id, p.doc, p.start, p.end, p.text, encode_events(p.event_dates), p.lang)
+                (
+                    p.row,
+                    p.chunk_id,
+                    p.doc,
+                    p.start,
+                    p.end,
+                    p.text,
+                    encode_events(p.event_dates),
+                    p.lang,
+                    json.dumps(sorted(p.partners)),
+                )
                 for p in content.passages
             ],
         )
@@ -261,9 +282,10 @@ class LoadedIndex:
                 PartialDate.from_iso(event_date),
                 frozenset(json.loads(partners)),
                 lang,
+                frozenset(json.loads(main)),
             )
-            for doc, title, url, date, event_date, partners, lang in self._db.execute(
-                "SELECT doc, title, url, date, event_date, partners, lang FROM articles"
+            for doc, title, url, date, event_date, partners, lang, main in self._db.execute(
+                "SELECT doc, title, url, date, event_date, partners, lang, main_partners FROM articles"
             )
         }
         sentence_rows = self._db.execute('SELECT passage_row, start, "end" FROM sentences ORDER BY row').fetchall()
@@ -286,12 +308,13 @@ class LoadedIndex:
         marks = ",".join("?" * len(rows))
         with self._db_lock:
             fetched = self._db.execute(
-                f'SELECT row, chunk_id, doc, start, "end", text, event_dates, lang FROM passages WHERE row IN ({marks})',
+                f'SELECT row, chunk_id, doc, start, "end", text, event_dates, lang, partners FROM passages '
+                f"WHERE row IN ({marks})",
                 rows,
             ).fetchall()
         return {
-            row: PassageRecord(row, cid, doc, start, end, text, decode_events(events), lang)
-            for row, cid, doc, start, end, text, events, lang in fetched
+            row: PassageRecord(row, cid, doc, start, end, text, decode_events(events), lang, frozenset(json.loads(ps)))
+            for row, cid, doc, start, end, text, events, lang, ps in fetched
         }
 
     def sentences_of(self, passage_row: int) -> tuple[np.ndarray, np.ndarray]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from retrieval.dates import PartialDate, TimeFilter, question_time
 from retrieval.lang import detect_language
 from retrieval.partners import all_partners, partner_name, partners_in_question
-from retrieval.stopwords import EN_STOPWORDS, PHATIC_PHRASES, VI_STOPWORDS
+from retrieval.stopwords import EN_STOPWORDS, EN_TIME_DEICTICS, PHATIC_PHRASES, VI_STOPWORDS, VI_TIME_DEICTICS
 from retrieval.text import fold, normalize, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
@@ -50,9 +50,42 @@ LIST_CUES = (
     "every",
 )
 CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
+# Words that say nothing about the topic: function words and deictic time words of both languages.
+NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | CALENDAR_WORDS
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -91,11 +124,8 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
     tokens = words(text)
     partners = frozenset(partners_in_question(text))
     time = question_time(text, newest)
-    stop = EN_STOPWORDS if lang == "en" else VI_STOPWORDS
     partner_tokens = _partner_tokens(partners)
-    topic = tuple(
-        t for t in tokens if t not in stop and t not in VI_STOPWORDS and not t.isdigit() and t not in CALENDAR_WORDS
-    )
+    topic = tuple(t for t in tokens if t not in NOT_TOPIC and not t.isdigit())
     names = _names(text, lang)
     if lang == "en":
         # only language-neutral evidence: names, acronyms, numbers, and partners' names in both languages
@@ -149,7 +179,7 @@ def _names(text: str, lang: str) -> tuple[str, ...]:
             if len(token) != 4:
                 found.append(folded)
             continue
-        if (i > 0 and token[:1].isupper() or token.isupper() and len(token) > 1) and folded not in stop:
+        if ((i > 0 and token[:1].isupper()) or (token.isupper() and len(token) > 1)) and folded not in stop:
             if folded not in CALENDAR_WORDS:
                 found.extend(words(token))
     return tuple(dict.fromkeys(found))
@@ -162,7 +192,7 @@ def _is_chitchat(folded: str, topic: tuple[str, ...], partners: frozenset[str], 
     rest = " " + " ".join(re.findall(r"\w+", folded)) + " "
     for phrase in sorted(PHATIC_PHRASES, key=len, reverse=True):
         rest = rest.replace(f" {phrase} ", " ")
-    leftover = [w for w in rest.split() if w not in VI_STOPWORDS and w not in EN_STOPWORDS]
+    leftover = [w for w in rest.split() if w not in NOT_TOPIC]
     return not leftover or not topic
 
 

@@ -17,11 +17,13 @@ class RankingConfig:
     lexical_weight: float = 2.0
     # Vietnamese typed without diacritics: the dense model reads it poorly, so BM25 counts more
     ascii_lexical_weight: float = 3.0
-    # final score = passage score + sentence score, where the sentence score is
+    # final score = passage_weight * passage score + sentence score, where the sentence score is
     # sentence_dense_weight * calibrated sentence z + sentence_lexical_weight * idf-weighted term coverage
     sentence_dense_weight: float = 1.0
     sentence_lexical_weight: float = 2.0
+    passage_weight: float = 1.0
     sentence_time_bonus: float = 0.5  # the sentence itself names a date inside the asked window
+    sentence_date_bonus: float = 0.0  # a 'when' question, and the sentence names a day or month
     ranked_passages: int = 15  # passages whose sentences are scored
     # decline below this final score of the best passage
     answer_threshold: float = 5.0

@@ -13,10 +13,12 @@ from retrieval.store import ArticleRecord, PassageRecord
 
 
 def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> list[Candidate]:
-    """Passages whose article names one of `partners` (all of them when none is asked)."""
+    """Passages about one of `partners` (all of them when none is asked): the passage names it, or its
+    article is about it (names it in the title or lead). A partner named in passing elsewhere in an
+    article ('observers from Japan') does not make the article's other passages about it."""
     if not partners:
         return candidates
-    return [c for c in candidates if c.article.partners & partners]
+    return [c for c in candidates if (c.passage.partners | c.article.main_partners) & partners]
 
 
 def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) -> bool:

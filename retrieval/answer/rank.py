@@ -72,7 +72,7 @@ def rank_sentences(
     ranked = []
     for cand in shortlist:
         choice = best_sentence(index, plan, query, cand, weights, config)
-        cand.score += choice.score
+        cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
     return ranked
@@ -98,13 +98,14 @@ def best_sentence(
     best: SentenceChoice | None = None
     for (start, end), z in zip(spans.tolist(), dense.tolist(), strict=True):
         share = coverage(text[start:end], weights)
-        timely = plan.time is not None and any(
-            e.kind == "point" and start <= e.start < end and plan.time.contains(e.date) for e in cand.passage.event_dates
-        )
+        dated = [e.date for e in cand.passage.event_dates if e.kind == "point" and start <= e.start < end]
+        timely = plan.time is not None and any(plan.time.contains(d) for d in dated)
+        answers_when = plan.asks_when and any(d.month is not None for d in dated)
         score = (
             config.sentence_dense_weight * z
             + config.sentence_lexical_weight * share
             + (config.sentence_time_bonus if timely else 0.0)
+            + (config.sentence_date_bonus if answers_when else 0.0)
         )
         if best is None or score > best.score:
             best = SentenceChoice(start, end, score, z, share)
