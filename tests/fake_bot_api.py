@@ -131,6 +131,16 @@ class FakeBotApi:
             "text": params.get("text", ""),
         }
 
+    async def _m_editMessageText(self, params: dict) -> dict:
+        chat_id = int(params["chat_id"])
+        return {
+            "message_id": int(params["message_id"]),
+            "date": int(time.time()),
+            "edit_date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+            "text": params.get("text", ""),
+        }
+
     async def _m_getFile(self, params: dict) -> dict:
         file_id = params["file_id"]
         return {

@@ -667,3 +667,22 @@ def test_webhook_secret_is_random_when_not_set(index_copy):
     assert first["secret_token"] != second["secret_token"] and len(first["secret_token"]) >= 32
     assert first["url_path"] == "tg/hook"
     assert webhook_options(dataclasses.replace(settings, webhook_secret="mine"))["secret_token"] == "mine"
+
+
+async def test_reindex_edits_its_status_message_while_embedding(index_copy, embedder):
+    for n in range(3):
+        paragraphs = "\n\n".join(
+            f"Đoạn {n}-{i}: đoàn công tác số {i} của Bộ Công an làm việc với đối tác tại tỉnh thứ {i * 7 + n}, "
+            f"trao đổi về phòng chống tội phạm mạng, ma túy và mua bán người trong giai đoạn {2000 + i}."
+            for i in range(40)
+        )
+        (index_copy.articles_dir / f"bulk{n}.txt").write_text(f" date 2026-0{n + 1}-05 {paragraphs}", encoding="utf-8")
+    async with running_bot(index_copy, embedder) as (api, app):
+        app.bot_data["state"].progress_every_s = 0.05  # a setting of the state, not a patched handler
+        api.message("/reindex", user_id=ADMIN)
+        await api.wait_for("sendMessage", count=2, chat_id=ADMIN, timeout=120)
+        edits = api.sent("editMessageText")
+        assert edits and all("đã nhúng" in text_of(e) for e in edits)
+        status = api.sent("sendMessage", chat_id=ADMIN)[0]
+        assert "Đang cập nhật" in text_of(status)
+        assert all(int(e.params["chat_id"]) == ADMIN for e in edits)
