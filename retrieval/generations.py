@@ -32,6 +32,7 @@ from retrieval.chunking import chunk_article
 from retrieval.dates import PartialDate, find_event_dates
 from retrieval.embedders import Embedder
 from retrieval.lang import text_language
+from retrieval.ordinals import ordinals
 from retrieval.partners import partners_in_text
 from retrieval.store import (
     MANIFEST,
@@ -223,6 +224,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 frozenset(partners_in_text(strip_photo_credits(article.body))),
                 lang,
                 frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}")),
+                ordinals(f"{article.title}\n{article.body}"),
             )
         )
         for chunk in chunk_article(article):

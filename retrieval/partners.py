@@ -29,11 +29,16 @@ PRESS_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "KR": (("Hàn",), ("Korea", "Republic of Korea")),
     "IT": (("Italia", "Ý"), ()),
     "DE": (("CHLB Đức",), ()),
-    "CZ": (("Cộng hòa Séc",), ("Czech Republic",)),
+    "CZ": (("Cộng hòa Séc", "CH Séc", "Czech"), ("Czech Republic", "Czech")),
+    "IL": (("I-xra-en",), ()),
     "TR": ((), ("Turkey",)),
     "NL": ((), ("Holland",)),
     "MM": ((), ("Burma",)),
     "LA": ((), ("Lao PDR",)),
+    "AE": (("UAE", "Các Tiểu vương quốc Ả Rập Thống nhất"), ("UAE",)),
+    "LK": (("Xri Lan-ca",), ()),
+    "SG": (("Xin-ga-po",), ()),
+    "BY": (("Bê-la-rút",), ()),
     "CU": (("La Habana",), ()),
     "EU": (("EU", "Liên minh châu Âu"), ("EU",)),
     "UN": (("LHQ", "Liên Hợp Quốc"), ("UN",)),
@@ -162,20 +167,39 @@ def _one_syllable(folded_name: str) -> bool:
 
 
 @functools.cache
-def _text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def _text_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(pattern of one-word names, case-sensitive; pattern of longer names, on lower-cased text; owner).
+
+    Longer names are unambiguous whatever their case ('Tiểu vương quốc' / 'Tiểu Vương quốc'); a
+    one-word name is a name only when capitalised (and see `_is_name_use`).
+    """
     owner: dict[str, str] = {}
     for p in all_partners().values():
         for name in (*p.vi_names, *p.en_names):
-            owner.setdefault(name, p.key)
-    alternatives = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), owner
+            key = name if _one_word(name) else name.lower()
+            owner.setdefault(key, p.key)
+
+    def pattern(names: list[str]) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    single = pattern([n for n in owner if _one_word(n)])
+    longer = pattern([n for n in owner if not _one_word(n)])
+    return single, longer, owner
+
+
+def _one_word(name: str) -> bool:
+    return not re.search(r"[\s-]", name)
 
 
 def partners_in_text(text: str) -> set[str]:
-    """Keys of the partners an article names (case-sensitive: names are capitalised in both languages)."""
+    """Keys of the partners an article names, in either language."""
     text = normalize(text)
-    pattern, owner = _text_pattern()
-    return {owner[m.group(0)] for m in pattern.finditer(text) if _is_name_use(text, m)}
+    single, longer, owner = _text_patterns()
+    found = {owner[m.group(0)] for m in single.finditer(text) if _is_name_use(text, m)}
+    found |= {owner[m.group(0)] for m in longer.finditer(text.lower())}
+    found.discard(HOME)
+    return found
 
 
 def _is_name_use(text: str, m: re.Match[str]) -> bool:

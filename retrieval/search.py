@@ -154,7 +154,7 @@ class Searcher:
         timely = filter.within_time(candidates, plan.time)
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])
-        ranked = rank.rank_sentences(index, plan, query, timely, cfg)
+        ranked = rank.rank_sentences(index, plan, query, filter.with_ordinals(timely, plan.ordinals), cfg)
         if not decide.confident(ranked, cfg):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
         chosen = decide.select(ranked, plan, k, cfg)

@@ -86,6 +86,9 @@ VI_STOPWORDS = frozenset(
 VI_TIME_DEICTICS = frozenset(["hom", "nay", "mai", "qua", "nam_nay", "hom_nay"])
 EN_TIME_DEICTICS = frozenset(["today", "tomorrow", "yesterday", "now", "tonight"])
 
+# Personal pronouns of conversation ('bạn', 'tôi'): addressing the bot is not a topic.
+PRONOUNS = frozenset(["ban", "toi", "minh", "you", "i", "me"])
+
 # English function words and question words.
 EN_STOPWORDS = frozenset(
     [

@@ -33,7 +33,17 @@ from retrieval.dates import EventDate, PartialDate
 HNSW_EF_SEARCH = 96
 MANIFEST = "manifest.json"
 # Modules whose behaviour shapes what an index holds.
-_FORMAT_SOURCES = ("articles.py", "headers.py", "chunking.py", "dates.py", "partners.py", "text.py", "store.py")
+_FORMAT_SOURCES = (
+    "articles.py",
+    "headers.py",
+    "chunking.py",
+    "dates.py",
+    "partners.py",
+    "text.py",
+    "store.py",
+    "ordinals.py",
+    "lang.py",
+)
 
 
 @functools.cache
@@ -57,6 +67,7 @@ class ArticleRecord:
     partners: frozenset[str]  # partner keys (see retrieval.partners) named anywhere in the article
     lang: str  # 'vi' or 'en'
     main_partners: frozenset[str] = frozenset()  # named in the title or the lead: what the article is about
+    ordinals: frozenset[int] = frozenset()  # 'lần thứ 2', 'the 80th': which occurrence of an event it reports
 
 
 @dataclass(frozen=True)
@@ -156,14 +167,14 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
         db.executescript(
             """
             CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT,
-                                   partners TEXT, lang TEXT, main_partners TEXT);
+                                   partners TEXT, lang TEXT, main_partners TEXT, ordinals TEXT);
             CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
                                    text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
             CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER);
             """
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.doc,
@@ -174,6 +185,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
                     json.dumps(sorted(a.partners)),
                     a.lang,
                     json.dumps(sorted(a.main_partners)),
+                    json.dumps(sorted(a.ordinals)),
                 )
                 for a in content.articles
             ],
@@ -283,9 +295,10 @@ class LoadedIndex:
                 frozenset(json.loads(partners)),
                 lang,
                 frozenset(json.loads(main)),
+                frozenset(json.loads(ordinals)),
             )
-            for doc, title, url, date, event_date, partners, lang, main in self._db.execute(
-                "SELECT doc, title, url, date, event_date, partners, lang, main_partners FROM articles"
+            for doc, title, url, date, event_date, partners, lang, main, ordinals in self._db.execute(
+                "SELECT doc, title, url, date, event_date, partners, lang, main_partners, ordinals FROM articles"
             )
         }
         sentence_rows = self._db.execute('SELECT passage_row, start, "end" FROM sentences ORDER BY row').fetchall()

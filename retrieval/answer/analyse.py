@@ -17,8 +17,16 @@ from dataclasses import dataclass, field, replace
 
 from retrieval.dates import PartialDate, TimeFilter, question_time
 from retrieval.lang import detect_language
+from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
-from retrieval.stopwords import EN_STOPWORDS, EN_TIME_DEICTICS, PHATIC_PHRASES, VI_STOPWORDS, VI_TIME_DEICTICS
+from retrieval.stopwords import (
+    EN_STOPWORDS,
+    EN_TIME_DEICTICS,
+    PHATIC_PHRASES,
+    PRONOUNS,
+    VI_STOPWORDS,
+    VI_TIME_DEICTICS,
+)
 from retrieval.text import fold, normalize, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
@@ -85,7 +93,7 @@ CALENDAR_WORDS = frozenset(
     ]
 )
 # Words that say nothing about the topic: function words and deictic time words of both languages.
-NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | CALENDAR_WORDS
+NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -104,6 +112,7 @@ class QueryPlan:
     embed_text: str  # what the dense model reads (the question, completed when it is a follow-up)
     understood: str | None = None  # how a follow-up was completed, in the reply's language
     topic_words: tuple[str, ...] = field(default=())
+    ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
 
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
@@ -147,6 +156,7 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
         chitchat=_is_chitchat(folded, topic, partners, time),
         embed_text=text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
+        ordinals=ordinals(text),
     )
     if follow_up and _is_follow_up(plan):
         plan = _complete(plan, follow_up)

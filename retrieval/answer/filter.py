@@ -31,3 +31,10 @@ def within_time(candidates: list[Candidate], window: TimeFilter | None) -> list[
     if window is None:
         return candidates
     return [c for c in candidates if in_time(c.passage, c.article, window)]
+
+
+def with_ordinals(candidates: list[Candidate], wanted: frozenset[int]) -> list[Candidate]:
+    """Passages of articles about the asked occurrence ('the third dialogue') when the question names one."""
+    if not wanted:
+        return candidates
+    return [c for c in candidates if wanted <= c.article.ordinals]
