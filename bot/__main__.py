@@ -6,7 +6,7 @@ import logging
 import sys
 
 from bot.app import build_application
-from bot.logs import configure_logging
+from bot.logs import configure_logging, redact_secret
 from bot.settings import BotSettings
 from bot.webhook import ALLOWED_UPDATES, webhook_options
 from retrieval.config import SettingError
@@ -35,7 +35,9 @@ def main() -> int:
     logging.getLogger(__name__).info("index ready: %s", report.summary())
     application = build_application(settings, Searcher(index, embedder), embedder)
     if settings.webhook_url:
-        application.run_webhook(**webhook_options(settings))
+        options = webhook_options(settings)
+        redact_secret(options["secret_token"])
+        application.run_webhook(**options)
     else:
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
     return 0

@@ -1,4 +1,4 @@
-"""Logging set-up that keeps the bot token out of every log line."""
+"""Logging set-up that keeps the bot token and the webhook secret out of every log line."""
 
 from __future__ import annotations
 
@@ -6,17 +6,26 @@ import logging
 
 
 class RedactToken(logging.Filter):
-    """python-telegram-bot and the HTTP client log request URLs at DEBUG, and those contain the token."""
+    """PTB logs request URLs (with the token) and, at DEBUG, request parameters (setWebhook's secret)."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
-        self._token = token
+        self._secrets: dict[str, str] = {token: "<token>"} if token else {}
+
+    def add(self, secret: str, label: str = "<secret>") -> None:
+        if secret:
+            self._secrets[secret] = label
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if self._token and self._token in message:
-            record.msg, record.args = message.replace(self._token, "<token>"), None
+        if any(secret in message for secret in self._secrets):
+            for secret, label in self._secrets.items():
+                message = message.replace(secret, label)
+            record.msg, record.args = message, None
         return True
+
+
+_installed: list[RedactToken] = []
 
 
 def configure_logging(token: str, level: int = logging.INFO) -> None:
@@ -25,5 +34,13 @@ def configure_logging(token: str, level: int = logging.INFO) -> None:
 
     for noisy in ("httpx", "httpcore", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    redact = RedactToken(token)
+    _installed.append(redact)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactToken(token))
+        handler.addFilter(redact)
+
+
+def redact_secret(secret: str) -> None:
+    """Keep a secret known only at run time (a generated webhook secret) out of the logs too."""
+    for redact in _installed:
+        redact.add(secret)

@@ -686,3 +686,27 @@ async def test_reindex_edits_its_status_message_while_embedding(index_copy, embe
         status = api.sent("sendMessage", chat_id=ADMIN)[0]
         assert "Đang cập nhật" in text_of(status)
         assert all(int(e.params["chat_id"]) == ADMIN for e in edits)
+
+
+async def test_long_answer_is_split_at_passages_into_clean_messages(index_copy, embedder):
+    for n in range(6):
+        body = " ".join(
+            f"Trong lần làm việc thứ {n}.{i}, Bộ Công an Việt Nam và Bộ Nội vụ Lào thống nhất phối hợp phòng chống "
+            f"tội phạm ma túy xuyên biên giới tại tỉnh biên giới số {n * 10 + i}, trao đổi thông tin và tuần tra chung."
+            for i in range(12)
+        )
+        (index_copy.articles_dir / f"laos{n}.txt").write_text(f" date 2026-0{n + 1}-10 {body}", encoding="utf-8")
+    many = dataclasses.replace(index_copy, top_k=10)
+    async with running_bot(many, embedder) as (api, _):
+        api.message("/reindex", user_id=ADMIN)
+        await api.wait_for("sendMessage", count=2, chat_id=ADMIN, timeout=120)
+        api.message("Bộ Công an và Lào phối hợp phòng chống tội phạm ma túy xuyên biên giới thế nào?", user_id=181)
+        await api.wait_for("sendMessage", chat_id=181)
+        await asyncio.sleep(1.0)
+        bodies = [text_of(r) for r in api.sent("sendMessage", chat_id=181)]
+        numbers = [int(n) for b in bodies for n in re.findall(r"<b>\[(\d+)\]", b)]
+        assert numbers == list(range(1, len(numbers) + 1))  # every passage once, in order, none cut in two
+        for body in bodies:
+            assert_clean_html(body)
+            assert "<blockquote></blockquote>" not in body
+        assert len(bodies) >= 2 and len(numbers) >= 5

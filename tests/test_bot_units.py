@@ -148,3 +148,17 @@ def test_follow_up_store_expires_and_forgets():
     followup.remember(chat, 3, {})  # nothing to remember
     assert 3 not in chat[followup.KEY]
     assert followup.recall(None, 1, ttl=600) is None
+
+
+def test_token_and_webhook_secret_are_redacted_from_log_lines():
+    import logging
+
+    from bot.logs import RedactToken
+
+    redact = RedactToken("123:tok")
+    redact.add("s3cret")
+    record = logging.LogRecord(
+        "x", logging.DEBUG, "f", 1, "url %s params %s", ("/bot123:tok/x", {"secret_token": "s3cret"}), None
+    )
+    redact.filter(record)
+    assert record.getMessage() == "url /bot<token>/x params {'secret_token': '<secret>'}"
