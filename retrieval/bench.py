@@ -17,14 +17,15 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.answer.analyse import analyse
 from retrieval.articles import load_articles
 from retrieval.chunking import chunk_article
 from retrieval.config import RetrievalSettings
 from retrieval.embedders import Embedder
-from retrieval.generations import build_index, make_faiss_index
-from retrieval.query import analyse
+from retrieval.generations import build_index
 from retrieval.reader import open_index
 from retrieval.search import Searcher
+from retrieval.store import make_faiss_index
 from retrieval.text import lexical_terms, words
 
 QUESTIONS = [
@@ -85,7 +86,7 @@ def run_bench(settings: RetrievalSettings, embedder: Embedder, sizes: list[int],
                 f"{_rss_mb():.0f}",
             )
         )
-        print(f"indexing: {report.new_embeddings} passages embedded at {throughput:.1f} passages/s")
+        print(f"indexing: {report.new_embeddings} passages and sentences embedded at {throughput:.1f} texts/s")
 
     sentences = _seed_sentences(settings)
     rng = random.Random(0)

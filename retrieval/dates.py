@@ -284,3 +284,20 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
             if re.search(rf"\b{phrase}\b", q):
                 return TimeFilter(newest.year - back)
     return None
+
+
+_TIME_PHRASE = re.compile(
+    r"(?:\b(?:vào|vao|trong|in|during|from|since|between|từ|tu|đến|den|to|and|of)\s+)?"
+    r"(?:\b(?:năm|nam|tháng|thang)\s+)?"
+    rf"(?:\b(?:{_EN_MONTH_NAMES})\.?,?\s+)?"
+    r"(?:\b\d{1,2}\s*/\s*)?\b(?:19|20)\d\d\b"
+    r"|\b(?:năm ngoái|năm nay|năm trước|nam ngoai|nam nay|nam truoc|last year|this year|previous year)\b",
+    re.I,
+)
+
+
+def without_time(question: str) -> str:
+    """The question with its time expressions removed: once time is a filter, a year in the text only
+    makes the dense model favour any sentence that names a date."""
+    stripped = re.sub(r"\s{2,}", " ", _TIME_PHRASE.sub(" ", question)).strip(" ,")
+    return stripped if re.search(r"\w", stripped) else question

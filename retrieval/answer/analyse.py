@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from retrieval.dates import PartialDate, TimeFilter, question_time
+from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
 from retrieval.lang import detect_language
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
@@ -154,7 +154,7 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
         asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES),
         chitchat=_is_chitchat(folded, topic, partners, time),
-        embed_text=text,
+        embed_text=without_time(text) if time is not None else text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
     )

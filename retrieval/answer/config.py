@@ -20,10 +20,8 @@ class RankingConfig:
     # final score = passage_weight * passage score + sentence score, where the sentence score is
     # sentence_dense_weight * calibrated sentence z + sentence_lexical_weight * idf-weighted term coverage
     sentence_dense_weight: float = 1.0
-    sentence_lexical_weight: float = 2.0
+    sentence_lexical_weight: float = 4.0
     passage_weight: float = 1.0
-    sentence_time_bonus: float = 0.5  # the sentence itself names a date inside the asked window
-    sentence_date_bonus: float = 0.0  # a 'when' question, and the sentence names a day or month
     ranked_passages: int = 15  # passages whose sentences are scored
     # decline below this final score of the best passage: on tune every answerable question scored
     # at least 3.4 and the off-topic ones that reach this stage at least 5.7; kept low, because the

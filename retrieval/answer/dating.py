@@ -13,6 +13,8 @@ from retrieval.answer.analyse import QueryPlan
 from retrieval.dates import EventDate, PartialDate
 from retrieval.store import ArticleRecord, PassageRecord
 
+OPENING_CHARS = 40  # where a sentence's own time adverbial stands
+
 
 def event_date(
     plan: QueryPlan, passage: PassageRecord, article: ArticleRecord, start: int, end: int
@@ -20,11 +22,15 @@ def event_date(
     """(date shown for the passage, a day/month as written when its year is not stated)."""
     published = article.date
     in_sentence = [
-        e.date
+        e
         for e in passage.event_dates
         if e.kind == "point" and start <= e.start < end and e.date.year is not None and not _after(e.date, published)
     ]
-    chosen = _choose(plan, in_sentence) or article.event_date or published
+    if not plan.asks_when and plan.time is None:
+        # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
+        # is one it mentions ('… sang thăm vào tháng 9 vừa qua')
+        in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
+    chosen = _choose(plan, [e.date for e in in_sentence]) or article.event_date or published
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)

@@ -1,8 +1,8 @@
 """Stage 4, rank sentences: the sentence of each candidate passage that answers, and the final order.
 
 A sentence scores by its calibrated dense similarity to the question (its vector was computed at
-index time), the idf-weighted share of the question's terms and names it contains, and whether it
-names a date inside the asked window. A passage ranks by its own score plus its best sentence's.
+index time) and the idf-weighted share of the question's terms and names it contains. A passage
+ranks by its own score plus its best sentence's.
 """
 
 from __future__ import annotations
@@ -98,15 +98,7 @@ def best_sentence(
     best: SentenceChoice | None = None
     for (start, end), z in zip(spans.tolist(), dense.tolist(), strict=True):
         share = coverage(text[start:end], weights)
-        dated = [e.date for e in cand.passage.event_dates if e.kind == "point" and start <= e.start < end]
-        timely = plan.time is not None and any(plan.time.contains(d) for d in dated)
-        answers_when = plan.asks_when and any(d.month is not None for d in dated)
-        score = (
-            config.sentence_dense_weight * z
-            + config.sentence_lexical_weight * share
-            + (config.sentence_time_bonus if timely else 0.0)
-            + (config.sentence_date_bonus if answers_when else 0.0)
-        )
+        score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
         if best is None or score > best.score:
             best = SentenceChoice(start, end, score, z, share)
     return best
