@@ -86,6 +86,43 @@ VI_STOPWORDS = frozenset(
 VI_TIME_DEICTICS = frozenset(["hom", "nay", "mai", "qua", "nam_nay", "hom_nay"])
 EN_TIME_DEICTICS = frozenset(["today", "tomorrow", "yesterday", "now", "tonight"])
 
+# Month and weekday names (folded): time, never a topic or a name.
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
 # Personal pronouns of conversation ('bạn', 'tôi'): addressing the bot is not a topic.
 PRONOUNS = frozenset(["ban", "toi", "minh", "you", "i", "me"])
 

@@ -20,6 +20,7 @@ from retrieval.lang import detect_language
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
 from retrieval.stopwords import (
+    CALENDAR_WORDS,
     EN_STOPWORDS,
     EN_TIME_DEICTICS,
     PHATIC_PHRASES,
@@ -56,41 +57,6 @@ LIST_CUES = (
     "all",
     "list",
     "every",
-)
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
 )
 # Words that say nothing about the topic: function words and deictic time words of both languages.
 NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
@@ -189,9 +155,9 @@ def _names(text: str, lang: str) -> tuple[str, ...]:
             if len(token) != 4:
                 found.append(folded)
             continue
-        if ((i > 0 and token[:1].isupper()) or (token.isupper() and len(token) > 1)) and folded not in stop:
-            if folded not in CALENDAR_WORDS:
-                found.extend(words(token))
+        capitalised = (i > 0 and token[:1].isupper()) or (token.isupper() and len(token) > 1)
+        if capitalised and folded not in stop and folded not in CALENDAR_WORDS:
+            found.extend(words(token))
     return tuple(dict.fromkeys(found))
 
 
