@@ -57,8 +57,15 @@ _VI_FUNCTION_WORDS = frozenset(
         "an",
         "truong",
         "viet",
+        # greetings and thanks of chat ('cảm ơn bạn', 'chào'), so short messages are read right
+        "cam",
+        "chao",
+        "ban",
+        "khoe",
     ]
 )
+# 'cảm ơn', 'xin chào', 'tạm biệt' typed without diacritics: 'on' would otherwise count as English
+_VI_CHAT_PHRASE = re.compile(r"\b(?:cam on|cam to|xin chao|tam biet)\b")
 _detect_lock = threading.Lock()
 _seeded = False
 
@@ -69,6 +76,8 @@ def detect_language(text: str) -> str:
         return "vi"
     tokens = re.findall(r"[a-z]+", fold(text))
     if not tokens:
+        return "vi"
+    if _VI_CHAT_PHRASE.search(" ".join(tokens)):
         return "vi"
     syllables = sum(1 for t in tokens if _SYLLABLE.match(t) and t not in EN_STOPWORDS)
     vi_words = sum(1 for t in tokens if t in _VI_FUNCTION_WORDS)
@@ -104,4 +113,4 @@ def text_language(text: str) -> str:
     if not tokens:
         return "vi"
     marked = sum(1 for t in tokens if _VI_LETTERS.search(t))
-    return "vi" if marked / len(tokens) >= 0.15 else "en"
+    return "vi" if marked / len(tokens) >= 0.3 else "en"  # Vietnamese prose: over half its words

@@ -21,7 +21,7 @@ _EN_ORDINALS = {
     "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
 }  # fmt: skip
 # 'lần thứ 2', 'kỳ họp thứ 80', 'khóa thứ ba', 'phiên thứ nhất' (folded)
-_VI_ORDINAL = re.compile(r"\b(?:lan|ky|khoa|phien|hop|vong) thu (\d{1,3}|" + "|".join(_VI_NUMBERS) + r")\b")
+_VI_ORDINAL = re.compile(r"\b(?:lan|khoa|phien|hop|vong) thu (\d{1,3}|" + "|".join(_VI_NUMBERS) + r")\b")
 _EN_ORDINAL = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_EN_ORDINALS) + r"))\b")
 
 

@@ -125,7 +125,7 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
         ordinals=ordinals(text),
     )
     if follow_up and _is_follow_up(plan):
-        plan = _complete(plan, follow_up)
+        plan = replace(_complete(plan, follow_up), chitchat=False)
     return plan
 
 
@@ -161,19 +161,26 @@ def _names(text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _is_chitchat(folded: str, topic: tuple[str, ...], partners: frozenset[str], time: TimeFilter | None) -> bool:
-    """Greetings, thanks and small talk: only phatic phrases, or no topic word at all."""
-    if partners or time:
-        return False
-    rest = " " + " ".join(re.findall(r"\w+", folded)) + " "
+def _is_phatic(folded: str) -> bool:
+    """Only greetings, thanks, small talk and function words: 'cảm ơn bạn', 'xin chào', 'hello!'."""
+    text = rest = " " + " ".join(re.findall(r"\w+", folded)) + " "
     for phrase in sorted(PHATIC_PHRASES, key=len, reverse=True):
         rest = rest.replace(f" {phrase} ", " ")
-    leftover = [w for w in rest.split() if w not in NOT_TOPIC]
-    return not leftover or not topic
+    return rest != text and not [w for w in rest.split() if w not in NOT_TOPIC]
+
+
+def _is_chitchat(folded: str, topic: tuple[str, ...], partners: frozenset[str], time: TimeFilter | None) -> bool:
+    """Greetings, thanks and small talk: only phatic phrases, or nothing the question is about."""
+    return not partners and time is None and (_is_phatic(folded) or not topic)
 
 
 def _is_follow_up(plan: QueryPlan) -> bool:
-    return not plan.chitchat and len(plan.topic_words) <= MAX_FOLLOW_UP_TOPIC_WORDS and not plan.names
+    """Names no topic of its own ('And when was that?', 'còn với Nga thì sao?') and is not small talk."""
+    return (
+        not _is_phatic(fold(plan.question))
+        and len(plan.topic_words) <= MAX_FOLLOW_UP_TOPIC_WORDS
+        and not (plan.names and not plan.partners)
+    )
 
 
 def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:

@@ -1,0 +1,270 @@
+"""The answer path stage by stage, on tiny corpora with a fake embedder (fast: no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.answer.analyse import analyse
+from retrieval.answer.config import RankingConfig
+from retrieval.answer.dating import event_date
+from retrieval.answer.retrieve import calibrated
+from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
+from retrieval.generations import build_index
+from retrieval.lang import detect_language, text_language
+from retrieval.ordinals import ordinals
+from retrieval.partners import partner_name, partners_in_question, partners_in_text
+from retrieval.reader import open_index
+from retrieval.search import Searcher
+from retrieval.store import ArticleRecord, PassageRecord
+from tests.fakes import FakeEmbedder
+
+ARTICLES = {
+    "belarus-2023.txt": (
+        " date 2023-12 Chiều 6/12, tại Hà Nội, Bộ trưởng Tô Lâm hội đàm với Thư ký Hội đồng An ninh Belarus.\n\n"
+        "Ngay sau hội đàm, hai bên ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026 về phòng, chống tội phạm.\n\n"
+        "Hai bên nhất trí tăng cường trao đổi đoàn và chia sẻ thông tin về an ninh."
+    ),
+    "belarus-2025.txt": (
+        " date 2025-12-03 Ngày 3/12, tại Hà Nội, Bộ trưởng Lương Tam Quang tiếp Thư ký Hội đồng An ninh Belarus.\n\n"
+        "Hai bên ký kết Ý định thư hợp tác về bảo đảm an ninh thông tin.\n\n"
+        "Ủy viên Bộ Chính trị nhắc lại Bản ghi nhớ ký năm 2017 giữa hai bộ."
+    ),
+    "cuba-2024.txt": (
+        " date 2024-05-10 Sáng 10/5, Bộ trưởng tiếp Đại tướng Lázaro Alberto Álvarez Casas, Bộ trưởng Nội vụ Cuba.\n\n"
+        "Đối thoại an ninh Việt Nam - Cuba lần thứ 2 bàn về phòng, chống khủng bố."
+    ),
+    "spain-en.txt": (
+        " date 2024-04-15 MADRID - On 15 April 2024 Vietnam's Minister of Public Security met Spain's Minister "
+        "of the Interior.\n\nThe two sides signed a memorandum on combating organised crime and terrorism."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def small_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    root = tmp_path_factory.mktemp("small")
+    articles = root / "articles"
+    articles.mkdir()
+    for name, text in ARTICLES.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    embedder = FakeEmbedder()
+    build_index(articles, root / "index", embedder)
+    # the decline threshold is fitted to the real model's scores; the fake embedder's are not comparable
+    return Searcher(open_index(root / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+
+
+# ---- analyse -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("Việt Nam ký gì với Belarus?", "vi"), ("cam on ban", "vi"), ("bo cong an ky gi", "vi"), ("Who signed?", "en")],
+)
+def test_language_of_questions(question, lang):
+    assert detect_language(question) == lang
+
+
+def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
+    assert text_language("HANOI - Minister To Lam (Tô Lâm) met the delegation from Spain on Monday.") == "en"
+    assert text_language(ARTICLES["belarus-2023.txt"]) == "vi"
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        ("Bộ Công an hợp tác gì với Lào?", {"LA"}),
+        ("Bộ trưởng gặp đại diện Thụy Điển khi nào?", {"SE"}),
+        ("bo cong an hop tac voi lao", {"LA"}),
+        ("Which Slovak minister signed?", {"SK"}),
+        ("hợp tác về pháp luật và lao động", set()),
+        ("Ông Nguyễn Minh Đức phát biểu", set()),
+        ("Hợp tác với Mỹ và Liên bang Nga", {"US", "RU"}),
+        ("Cooperation with the US, not with us", {"US"}),
+        ("ASEANAPOL và INTERPOL", {"ASEANAPOL", "INTERPOL"}),
+    ],
+)
+def test_partners_in_questions_come_from_cldr_names_and_aliases(question, keys):
+    assert partners_in_question(question) == keys
+
+
+def test_partners_in_articles_and_their_names_in_each_language():
+    text = "Đại diện Thụy Điển, Việt Nam, Lào, Campuchia và phía Nga; Ý định thư; Thượng tá Nguyễn Minh Đức."
+    assert partners_in_text(text) == {"SE", "LA", "KH", "RU"}
+    assert (partner_name("SE", "vi"), partner_name("SE", "en")) == ("Thụy Điển", "Sweden")
+    assert partner_name("LA", "vi") == "Lào"
+
+
+@pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        ("Việt Nam ký gì với Belarus năm 2023?", TimeFilter(2023)),
+        ("tháng 12/2025", TimeFilter(2025, 12)),
+        ("What was signed in December 2025?", TimeFilter(2025, 12)),
+        ("What happened from 2020 to 2023?", TimeFilter(2020, None, 2023)),
+        ("Năm ngoái Bộ Công an ký gì?", TimeFilter(2025)),
+        ("last year", TimeFilter(2025)),
+        ("ke hoach giai doan 2024 2026", None),
+    ],
+)
+def test_time_in_questions_relative_to_the_newest_article(question, window):
+    assert question_time(question, PartialDate(2026, 2, 5)) == window
+
+
+def test_time_phrase_is_left_out_of_what_the_dense_model_reads():
+    assert without_time("Việt Nam ký gì với Belarus năm 2023?") == "Việt Nam ký gì với Belarus ?"
+    assert analyse("What did Vietnam sign with Belarus in December 2025?").embed_text == (
+        "What did Vietnam sign with Belarus ?"
+    )
+
+
+def test_english_questions_use_names_not_english_words_lexically():
+    plan = analyse("Which agreement did Vietnam sign with Belarus's KGB in 2023?")
+    assert plan.lang == "en" and plan.partners == {"BY"}
+    assert "kgb" in plan.names and "agreement" not in plan.terms
+    assert "belarus" in plan.terms  # the partner's names, in both languages
+
+
+@pytest.mark.parametrize("question", ["cảm ơn", "xin chào", "hôm nay ăn gì", "Chào bạn, bạn có khỏe không?", "thanks!"])
+def test_chitchat_is_recognised(question):
+    assert analyse(question).chitchat
+
+
+def test_follow_up_borrows_partner_time_and_topic():
+    first = analyse("What did Vietnam sign with Belarus in December 2023?")
+    follow = analyse("And when was that?", follow_up=first.context())
+    assert follow.partners == {"BY"} and follow.time == TimeFilter(2023, 12)
+    assert follow.understood == "Belarus, 12/2023"
+    other = analyse("còn với Nga thì sao?", follow_up=analyse("Bộ Công an hợp tác gì với Belarus?").context())
+    assert other.partners == {"RU"} and "belarus" not in other.terms and other.understood == "Nga"
+    fresh = analyse("Ai dẫn đầu đoàn Cảnh sát Thái Lan năm 2016?", follow_up=first.context())
+    assert fresh.partners == {"TH"} and fresh.understood is None
+
+
+def test_ordinals_in_both_languages():
+    assert ordinals("Đối thoại lần thứ ba") == {3}
+    assert ordinals("doi thoai lan thu 5") == {5}
+    assert ordinals("the 80th General Assembly and the second dialogue") == {80, 2}
+    assert ordinals("Thư ký thứ nhất") == frozenset()  # 'thứ' alone is not an occurrence
+
+
+# ---- retrieve: calibration ----------------------------------------------------------------------
+
+
+def test_calibration_puts_languages_on_one_scale():
+    """A language whose texts all sit closer to the query no longer outranks the other by that offset."""
+    rng = np.random.default_rng(0)
+    query = rng.standard_normal(16)
+    query /= np.linalg.norm(query)
+    base = rng.standard_normal((200, 16))
+    near = base + 3 * query  # every text of this language is more similar to the query
+    for vectors in (base, near):
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    z_base = calibrated(base @ query, query, base.mean(axis=0), np.cov(base.T))
+    z_near = calibrated(near @ query, query, near.mean(axis=0), np.cov(near.T))
+    assert (near @ query).mean() > (base @ query).mean() + 0.3
+    assert abs(z_base.mean()) < 1e-6 and abs(z_near.mean()) < 1e-6
+    assert np.std(z_base) == pytest.approx(1, abs=0.01) and np.std(z_near) == pytest.approx(1, abs=0.01)
+
+
+def test_index_keeps_each_language_in_one_row_range(small_searcher):
+    index = small_searcher.index
+    assert set(index.languages) == {"vi", "en"}
+    ranges = sorted(stats.rows for stats in index.languages.values())
+    assert ranges[0][0] == 0 and ranges[0][1] == ranges[1][0] and ranges[1][1] == index.passage_count
+    en_rows = range(*index.languages["en"].rows)
+    assert {p.doc for p in index.passages(en_rows).values()} == {"spain-en.txt"}
+
+
+# ---- filter, rank, decide, date ---------------------------------------------------------------------
+
+
+def test_partner_that_no_article_names_is_declined_in_the_askers_language(small_searcher):
+    vi = small_searcher.ask("Bộ Công an hợp tác gì với Nhật Bản?")
+    en = small_searcher.ask("What did the ministry sign with Japan?")
+    assert (vi.decline_reason, vi.missing, vi.passages) == ("partner", ["Nhật Bản"], [])
+    assert (en.decline_reason, en.missing) == ("partner", ["Japan"])
+
+
+def test_time_window_keeps_only_passages_of_that_time(small_searcher):
+    answer = small_searcher.ask("Việt Nam ký gì với Belarus năm 2025?")
+    assert answer.answerable
+    assert {p.doc for p in answer.passages} == {"belarus-2025.txt"}
+    none = small_searcher.ask("Việt Nam ký gì với Belarus năm 2019?")
+    assert (none.answerable, none.decline_reason, none.missing) == (False, "time", ["2019"])
+
+
+def test_a_period_named_in_a_passage_is_not_an_event_in_the_window(small_searcher):
+    answer = small_searcher.ask("Việt Nam ký gì với Belarus năm 2026?")
+    assert not answer.answerable and answer.decline_reason == "time"
+
+
+def test_ordinal_of_another_occurrence_is_declined(small_searcher):
+    assert small_searcher.ask("Đối thoại an ninh Việt Nam - Cuba lần thứ 2 bàn về gì?").answerable
+    fifth = small_searcher.ask("Đối thoại an ninh Việt Nam - Cuba lần thứ 5 bàn về gì?")
+    assert not fifth.answerable and fifth.passages == []
+
+
+def test_answer_quotes_the_answering_sentence_verbatim(small_searcher):
+    answer = small_searcher.ask("Bộ trưởng tiếp Lázaro Alberto Álvarez Casas khi nào?")
+    top = answer.passages[0]
+    assert "Lázaro Alberto Álvarez Casas" in top.best_sentence and top.best_sentence in top.text
+    assert top.date == PartialDate(2024, 5, 10)
+    for name, text in ARTICLES.items():
+        for passage in small_searcher.ask(text[20:80]).passages:
+            if passage.doc == name:
+                assert passage.text in text  # the article's own characters, 'Ủy viên' not 'Uỷ viên'
+
+
+def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher):
+    answer = small_searcher.ask("Bộ Công an đã ký những văn bản gì với Belarus?")
+    docs = [p.doc for p in answer.passages]
+    assert docs == ["belarus-2023.txt", "belarus-2025.txt"]
+
+
+def test_chitchat_gets_no_quotes(small_searcher):
+    for text in ("cảm ơn", "xin chào", "hello"):
+        answer = small_searcher.ask(text)
+        assert answer.decline_reason == "chitchat" and answer.passages == []
+
+
+def _passage(text: str, published: PartialDate | None, event: PartialDate | None = None):
+    events = tuple(find_event_dates(text, published))
+    article = ArticleRecord("a.txt", "t", None, published, event, frozenset(), "vi")
+    return PassageRecord(0, "c", "a.txt", 0, len(text), text, events, "vi"), article
+
+
+def test_shown_date_is_the_reported_event_not_a_date_mentioned():
+    text = (
+        "Sáng 26/10, Bộ trưởng tiếp bà Chủ tịch; đoàn đã sang Thụy Điển vào tháng 9 vừa qua và ký Bản ghi nhớ năm 2017."
+    )
+    passage, article = _passage(text, PartialDate(2025, 10, 27))
+    date, _ = event_date(analyse("Bộ trưởng tiếp ai?"), passage, article, 0, len(text))
+    assert date == PartialDate(2025, 10, 26)
+    mention = "Hai bên nhắc lại Bản ghi nhớ ký năm 2017 và kế hoạch đến năm 2030."
+    passage, article = _passage(mention, PartialDate(2025, 10, 27), PartialDate(2025, 10, 26))
+    assert event_date(analyse("Hai bên nhắc lại gì?"), passage, article, 0, len(mention))[0] == PartialDate(
+        2025, 10, 26
+    )
+    asked = analyse("Bản ghi nhớ được ký năm 2017 là gì?")
+    assert event_date(asked, passage, article, 0, len(mention))[0] == PartialDate(2017)
+
+
+def test_undated_article_keeps_day_and_month_as_written():
+    text = "Chiều 21/10, tại Hà Nội, hai bên hội đàm."
+    passage, article = _passage(text, None)
+    assert event_date(analyse("Hai bên hội đàm ở đâu?"), passage, article, 0, len(text)) == (None, "21/10")
+
+
+def test_rebuild_after_adding_an_article_embeds_only_its_texts(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(ARTICLES["belarus-2023.txt"], encoding="utf-8")
+    embedder = FakeEmbedder()
+    first = build_index(articles, tmp_path / "index", embedder)
+    (articles / "b.txt").write_text(ARTICLES["cuba-2024.txt"], encoding="utf-8")
+    second = build_index(articles, tmp_path / "index", embedder)
+    assert first.new_embeddings > 0 and 0 < second.new_embeddings < first.new_embeddings + 10
+    assert embedder.passages_embedded == first.new_embeddings + second.new_embeddings
