@@ -83,9 +83,15 @@ def _done_text(report: BuildReport, lang: str) -> str:
         new=report.new_embeddings,
         seconds=f"{report.seconds:.1f}",
     )
-    if report.skipped:
-        text += "\n" + t("skipped_files", lang, files=escape(", ".join(str(s) for s in report.skipped)))
-    return text
+    return text + _skipped_text(report.skipped, lang)
+
+
+def _skipped_text(skipped: dict[str, str], lang: str) -> str:
+    """'Skipped: a.txt (the file is binary, not text), …' or nothing."""
+    if not skipped:
+        return ""
+    files = ", ".join(f"{name} ({why})" for name, why in skipped.items())
+    return "\n" + t("skipped_files", lang, files=escape(files))
 
 
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -109,7 +115,8 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             answered=st.stats.answered,
             p50=p50,
             p95=p95,
-        ),
+        )
+        + _skipped_text(summary.skipped, lang),
     )
 
 

@@ -169,6 +169,7 @@ def build_index(
                 manifest.get("format_version") == format_version()
                 and manifest.get("embedder") == embedder.identity
                 and manifest.get("articles") == fingerprints
+                and manifest.get("skipped", {}) == loaded.skipped
             ):
                 counts = manifest["counts"]
                 return BuildReport(
@@ -185,7 +186,9 @@ def build_index(
         passage_count = len(content.passages)
         content.passage_vectors = vectors[:passage_count]
         content.sentence_vectors = vectors[passage_count:]
-        content.manifest.update(articles=fingerprints, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        content.manifest.update(
+            articles=fingerprints, skipped=loaded.skipped, created=time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        )
         generation = _stage_and_publish(index_dir, content, hnsw_threshold)
         _switch_to(index_dir, generation)
         _prune(index_dir, keep={generation.name, live.name if live else ""})

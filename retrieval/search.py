@@ -92,6 +92,7 @@ class CorpusSummary:
     partners: list[str]  # partner keys, most often named first (show with retrieval.partners.partner_name)
     embedder: str
     created: str
+    skipped: dict[str, str] = field(default_factory=dict)  # file name -> why it is not indexed
 
 
 class Searcher:
@@ -200,6 +201,7 @@ def _summarise(index: LoadedIndex) -> CorpusSummary:
         sorted(counts, key=lambda p: (-counts[p], p)),
         index.embedder_identity,
         index.manifest.get("created", ""),
+        dict(index.manifest.get("skipped", {})),
     )
 
 

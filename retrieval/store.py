@@ -1,7 +1,7 @@
 """The one owner of a generation's on-disk layout: what is written, and how it is read back.
 
 A generation directory holds:
-    manifest.json       format, embedder identity, dim, article fingerprints, counts (written last)
+    manifest.json       format, embedder identity, dim, article fingerprints, skipped files, counts (written last)
     passages.faiss      FAISS inner-product index over passage vectors; row i = passage row i.
                         Rows are grouped by article language, so each language is one row range.
     sentences.npy       sentence vectors (float32), row j = sentence row j

@@ -268,3 +268,17 @@ def test_rebuild_after_adding_an_article_embeds_only_its_texts(tmp_path: Path):
     second = build_index(articles, tmp_path / "index", embedder)
     assert first.new_embeddings > 0 and 0 < second.new_embeddings < first.new_embeddings + 10
     assert embedder.passages_embedded == first.new_embeddings + second.new_embeddings
+
+
+def test_skipped_files_are_reported_with_their_reason(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(ARTICLES["cuba-2024.txt"], encoding="utf-8")
+    (articles / "binary.txt").write_bytes(b"\x00\x01\x02 not text \x00")
+    embedder = FakeEmbedder()
+    report = build_index(articles, tmp_path / "index", embedder)
+    assert report.articles == 1 and "binary" in report.skipped["binary.txt"]
+    summary = Searcher(open_index(tmp_path / "index", embedder), embedder).summary()
+    assert summary.skipped == report.skipped
+    (articles / "binary.txt").unlink()
+    assert build_index(articles, tmp_path / "index", embedder).changed  # the report is kept up to date

@@ -192,3 +192,13 @@ def test_month_dated_article_beside_a_day_dated_one_still_answers(index_copy, em
     answer = searcher.ask("Bộ Công an hợp tác gì với Lào?")
     assert answer.answerable
     assert searcher.summary().first is not None
+
+
+def test_cli_index_names_each_skipped_file_and_why(index_copy):
+    (index_copy.articles_dir / "broken.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    (index_copy.articles_dir / "copy.txt").write_bytes(next(index_copy.articles_dir.glob("000_*.txt")).read_bytes())
+    env = {**os.environ, "ARTICLES_DIR": str(index_copy.articles_dir), "INDEX_DIR": str(index_copy.index_dir)}
+    out = run_cli(["index"], env)
+    assert out.returncode == 0, out.stderr
+    assert "skipped broken.txt" in out.stderr and "skipped copy.txt: duplicate of 000_" in out.stderr
+    assert "skipped=2" in out.stdout and "Traceback" not in out.stderr
