@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from retrieval.answer import decide, filter, rank
+from retrieval.answer import decide, filters, rank
 from retrieval.answer.analyse import QueryPlan, analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
@@ -151,11 +151,11 @@ class Searcher:
         cfg = self.config
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
-        candidates = filter.about_partners(candidates, plan.partners)
-        timely = filter.within_time(candidates, plan.time)
+        candidates = filters.about_partners(candidates, plan.partners)
+        timely = filters.within_time(candidates, plan.time)
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])
-        ranked = rank.rank_sentences(index, plan, query, filter.with_ordinals(timely, plan.ordinals), cfg)
+        ranked = rank.rank_sentences(index, plan, query, filters.with_ordinals(timely, plan.ordinals), cfg)
         if not decide.confident(ranked, cfg):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
         chosen = decide.select(ranked, plan, k, cfg)
