@@ -60,6 +60,10 @@ LIST_CUES = (
 )
 # Words that say nothing about the topic: function words and deictic time words of both languages.
 NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
+# A plural asked for: 'which agreements', 'what meetings'; 'những văn kiện nào', 'các thỏa thuận gì' (folded)
+PLURAL_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}\w{3,}(?<!s)s\b|\b(?:nhung|cac)\s+(?:\w+\s+){1,4}(?:nao|gi)\b"
+)
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -118,7 +122,7 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
         terms=tuple(dict.fromkeys(terms)),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
-        asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES),
+        asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES) or bool(PLURAL_QUESTION.search(folded)),
         chitchat=_is_chitchat(folded, topic, partners, time),
         embed_text=without_time(text) if time is not None else text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),

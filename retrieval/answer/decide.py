@@ -26,18 +26,22 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ra
     best = ranked[0][0].score
     floor = best * config.relevance_ratio if best > 0 else best
     if plan.asks_list:
-        floor = min(floor, config.answer_threshold)
+        floor = best * config.list_relevance_ratio if best > 0 else best
         per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
         for cand, choice in ranked:
             if cand.score >= floor:
                 per_article.setdefault(cand.passage.doc, (cand, choice))
         chosen = list(per_article.values())[: max(k, 5)]
         return sorted(chosen, key=lambda pair: _date_key(pair[0]))
+    relevant = [(cand, choice) for cand, choice in ranked if cand.score >= floor]
+    # the best passage of each article first, so a question several articles answer sees each of them
+    firsts = list({cand.passage.doc: (cand, choice) for cand, choice in reversed(relevant)}.values())[::-1]
+    firsts.sort(key=lambda pair: -pair[0].score)
     chosen: Ranked = []
-    for cand, choice in ranked:
-        if len(chosen) == k or cand.score < floor:
+    for cand, choice in firsts + relevant:
+        if len(chosen) == k:
             break
-        if any(_overlaps(cand, other) for other, _ in chosen):
+        if any(cand is other or _overlaps(cand, other) for other, _ in chosen):
             continue
         chosen.append((cand, choice))
     return chosen
