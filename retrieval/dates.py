@@ -96,6 +96,10 @@ def valid_day(year: int | None, month: int, day: int) -> bool:
     return True
 
 
+# A news sentence's own time adverbial stands at its opening ('Sáng 26/10, …', 'On 17 January, …');
+# a date further in is one the sentence mentions ('… sang thăm vào tháng 9 vừa qua').
+OPENING_CHARS = 40
+
 _YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
 _TIME_OF_DAY = r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)"
 _EN_MONTH_NAMES = (

@@ -29,7 +29,7 @@ import numpy as np
 
 from retrieval.articles import Article, load_articles
 from retrieval.chunking import chunk_article
-from retrieval.dates import PartialDate, find_event_dates
+from retrieval.dates import OPENING_CHARS, PartialDate, find_event_dates
 from retrieval.embedders import Embedder
 from retrieval.lang import text_language
 from retrieval.ordinals import ordinals
@@ -303,20 +303,29 @@ def dateline_date(article: Article) -> PartialDate | None:
     """The day the reported event happened, from the lead ('Ngày 3/12, tại Hà Nội, …').
 
     News is often published a day or two after the event; the lead's day is what a reader means by
-    'when'. Only a day-precision date close before the publication date is accepted.
+    'when'. A date that opens a sentence (a dateline) is preferred to one inside it ('thăm Ấn Độ
+    trong hai ngày 9 - 10/4. Ngày 10/4, tại New Delhi, … hội đàm'); only a day close before the
+    publication date is accepted.
     """
     if article.date is None or article.date.year is None or article.date.month is None:
         return None
     lead = article.body[:LEAD_CHARS]
-    for event in find_event_dates(lead, article.date):
-        d = event.date
-        if event.kind != "point" or d.day is None or d.year is None or d.month is None:
-            continue
-        if article.date.day is None:
-            return d if (d.year, d.month) == (article.date.year, article.date.month) else None
-        gap = (dt.date(article.date.year, article.date.month, article.date.day) - dt.date(d.year, d.month, d.day)).days
-        return d if 0 <= gap <= 14 else None
+    openings = [s for s, _ in sentence_spans(lead)]
+    events = [e for e in find_event_dates(lead, article.date) if e.kind == "point" and e.date.day is not None]
+    opening = [e for e in events if any(0 <= e.start - s <= OPENING_CHARS for s in openings)]
+    for event in opening + [e for e in events if e not in opening]:
+        if _close_before(event.date, article.date):
+            return event.date
     return None
+
+
+def _close_before(day: PartialDate, published: PartialDate) -> bool:
+    if day.year is None or day.month is None or day.day is None or published.year is None:
+        return False
+    if published.day is None:
+        return (day.year, day.month) == (published.year, published.month)
+    gap = (dt.date(published.year, published.month, published.day) - dt.date(day.year, day.month, day.day)).days
+    return 0 <= gap <= 14
 
 
 def _write_atomically(path: Path, content: str) -> None:

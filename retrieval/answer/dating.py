@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 
 from retrieval.answer.analyse import QueryPlan
-from retrieval.dates import EventDate, PartialDate
+from retrieval.dates import OPENING_CHARS, EventDate, PartialDate
 from retrieval.store import ArticleRecord, PassageRecord
-
-OPENING_CHARS = 40  # where a sentence's own time adverbial stands
 
 
 def event_date(
