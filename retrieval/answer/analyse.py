@@ -28,7 +28,7 @@ from retrieval.stopwords import (
     VI_STOPWORDS,
     VI_TIME_DEICTICS,
 )
-from retrieval.text import fold, normalize, words
+from retrieval.text import fold, lexical_terms, normalize, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
 WHEN_CUES = (
@@ -108,7 +108,7 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
     names = _names(text, lang)
     if lang == "en":
         # only language-neutral evidence: names, acronyms, numbers, and partners' names in both languages
-        terms = list(names) + [t for name in partner_tokens for t in _with_bigrams(name)]
+        terms = list(names) + [t for name in partner_tokens for t in lexical_terms(list(name))]
     else:
         content = [t for t in tokens if t not in VI_STOPWORDS and not _is_year(t)]
         bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS]
@@ -135,10 +135,6 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
 
 def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4
-
-
-def _with_bigrams(tokens: tuple[str, ...]) -> list[str]:
-    return list(tokens) + [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
 
 
 def _partner_tokens(partners: frozenset[str]) -> list[tuple[str, ...]]:
@@ -197,7 +193,9 @@ def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:
     topic = str(previous.get("question", ""))
     terms = tuple(dict.fromkeys((*plan.terms, *previous.get("terms", ()))))
     if plan.partners:  # a new partner replaces the old one: drop the old partner's names from the terms
-        old = {t for name in _partner_tokens(frozenset(previous.get("partners") or ())) for t in _with_bigrams(name)}
+        old = {
+            t for name in _partner_tokens(frozenset(previous.get("partners") or ())) for t in lexical_terms(list(name))
+        }
         terms = tuple(t for t in terms if t not in old)
     pieces = [partner_name(p, plan.lang) for p in sorted(partners)]
     if time is not None:
