@@ -282,3 +282,25 @@ def test_skipped_files_are_reported_with_their_reason(tmp_path: Path):
     assert summary.skipped == report.skipped
     (articles / "binary.txt").unlink()
     assert build_index(articles, tmp_path / "index", embedder).changed  # the report is kept up to date
+
+
+def _ranked(*rows: tuple[str, int, float]):
+    from retrieval.answer.rank import SentenceChoice
+    from retrieval.answer.retrieve import Candidate
+
+    pairs = []
+    for i, (doc, start, score) in enumerate(rows):
+        passage = PassageRecord(i, f"c{i}", doc, start, start + 100, "x", (), "vi")
+        article = ArticleRecord(doc, doc, None, PartialDate(2020 + ord(doc[0]) % 5), None, frozenset(), "vi")
+        pairs.append((Candidate(i, passage=passage, article=article, score=score), SentenceChoice(0, 1, 0, 0, 0)))
+    return pairs
+
+
+def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
+    from retrieval.answer.decide import select
+
+    ranked = _ranked(("a", 0, 10.0), ("a", 300, 9.8), ("b", 0, 9.0), ("c", 0, 2.0))
+    shown = select(ranked, analyse("Bộ Công an hợp tác gì?"), 3, RankingConfig(relevance_ratio=0.75))
+    assert [(c.passage.doc, c.passage.start) for c, _ in shown] == [("a", 0), ("b", 0), ("a", 300)]
+    overlapping = _ranked(("a", 0, 10.0), ("a", 50, 9.9))
+    assert len(select(overlapping, analyse("Bộ Công an hợp tác gì?"), 3, RankingConfig())) == 1

@@ -15,6 +15,7 @@ from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
+LIST_MAX = 5  # a list answer shows at least this many articles when that many match
 
 
 def confident(ranked: Ranked, config: RankingConfig) -> bool:
@@ -24,26 +25,21 @@ def confident(ranked: Ranked, config: RankingConfig) -> bool:
 def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
     """The passages to show: relevant ones only, never two overlapping ones of one article."""
     best = ranked[0][0].score
-    floor = best * config.relevance_ratio if best > 0 else best
-    if plan.asks_list:
-        floor = best * config.list_relevance_ratio if best > 0 else best
-        per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
-        for cand, choice in ranked:
-            if cand.score >= floor:
-                per_article.setdefault(cand.passage.doc, (cand, choice))
-        chosen = list(per_article.values())[: max(k, 5)]
-        return sorted(chosen, key=lambda pair: _date_key(pair[0]))
+    ratio = config.list_relevance_ratio if plan.asks_list else config.relevance_ratio
+    floor = best * ratio if best > 0 else best
     relevant = [(cand, choice) for cand, choice in ranked if cand.score >= floor]
+    per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
+    for cand, choice in relevant:  # best first, so the first passage of an article is its best
+        per_article.setdefault(cand.passage.doc, (cand, choice))
+    if plan.asks_list:
+        return sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
     # the best passage of each article first, so a question several articles answer sees each of them
-    firsts = list({cand.passage.doc: (cand, choice) for cand, choice in reversed(relevant)}.values())[::-1]
-    firsts.sort(key=lambda pair: -pair[0].score)
     chosen: Ranked = []
-    for cand, choice in firsts + relevant:
+    for cand, choice in [*per_article.values(), *relevant]:
         if len(chosen) == k:
             break
-        if any(cand is other or _overlaps(cand, other) for other, _ in chosen):
-            continue
-        chosen.append((cand, choice))
+        if not any(cand is other or _overlaps(cand, other) for other, _ in chosen):
+            chosen.append((cand, choice))
     return chosen
 
 
