@@ -1,9 +1,9 @@
 """Question answering over security-cooperation news: the public API the bot and the CLI use.
 
-    settings = RetrievalSettings.from_env()
-    embedder = build_embedder(settings.embedding_model)          # load once, pass in
-    index, report = open_or_build(settings.articles_dir, settings.index_dir, embedder)
-    answer = Searcher(index, embedder).ask("Việt Nam ký gì với Belarus năm 2023?")
+settings = RetrievalSettings.from_env()
+embedder = build_embedder(settings.embedding_model)          # load once, pass in
+index, report = open_or_build(settings.articles_dir, settings.index_dir, embedder)
+answer = Searcher(index, embedder).ask("Việt Nam ký gì với Belarus năm 2023?")
 """
 
 from retrieval.config import RetrievalSettings

@@ -224,16 +224,16 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 article.url,
                 article.date,
                 dateline_date(article),
-                frozenset(partners_in_text(strip_photo_credits(article.body))),
+                frozenset(partners_in_text(strip_photo_credits(article.body), lang)),
                 lang,
-                frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}")),
+                frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}", lang)),
                 ordinals(f"{article.title}\n{article.body}"),
             )
         )
         for chunk in chunk_article(article):
             row = len(passages)
             events = tuple(find_event_dates(chunk.text, article.date))
-            named = frozenset(partners_in_text(strip_photo_credits(chunk.text)))
+            named = frozenset(partners_in_text(strip_photo_credits(chunk.text), lang))
             passages.append(
                 PassageRecord(row, chunk.chunk_id, chunk.doc, chunk.start, chunk.end, chunk.text, events, lang, named)
             )

@@ -192,12 +192,18 @@ def _one_word(name: str) -> bool:
     return not re.search(r"[\s-]", name)
 
 
-def partners_in_text(text: str) -> set[str]:
-    """Keys of the partners an article names, in either language."""
+def partners_in_text(text: str, lang: str = "vi") -> set[str]:
+    """Keys of the partners an article names, in either language; in English text demonyms count too
+    ('the Swedish police chief')."""
     text = normalize(text)
     single, longer, owner = _text_patterns()
     found = {owner[m.group(0)] for m in single.finditer(text) if _is_name_use(text, m)}
     found |= {owner[m.group(0)] for m in longer.finditer(text.lower())}
+    if lang == "en":
+        for word in set(re.findall(r"\b[A-Z][a-z]{3,}\b", text)):
+            key = _demonym(word, word.lower())
+            if key:
+                found.add(key)
     found.discard(HOME)
     return found
 

@@ -31,6 +31,7 @@ import numpy as np
 from retrieval.dates import EventDate, PartialDate
 
 HNSW_EF_SEARCH = 96
+PRIOR_TEXTS = 20  # the weight of the whole corpus in a language's similarity statistics (see _language_stats)
 MANIFEST = "manifest.json"
 # Modules whose behaviour shapes what an index holds.
 _FORMAT_SOURCES = (
@@ -143,22 +144,42 @@ def make_faiss_index(vectors: np.ndarray, dim: int, hnsw_threshold: int):  # -> 
 
 
 def _language_stats(content: GenerationContent) -> dict[str, np.ndarray]:
+    """Row range of each language, and the mean and covariance of its passage and sentence vectors.
+
+    A language with few texts (one uploaded English article) has no reliable spread of its own, so
+    its statistics are shrunk toward those of the whole corpus, as if PRIOR_TEXTS texts of the
+    corpus were added to it: with many texts of its own a language keeps its own statistics.
+    """
     stats: dict[str, np.ndarray] = {}
-    langs = [p.lang for p in content.passages]
-    sentence_langs = np.array([langs[s.passage_row] for s in content.sentences])
-    for lang in sorted(set(langs)):
-        rows = [i for i, code in enumerate(langs) if code == lang]
+    langs = np.array([p.lang for p in content.passages])
+    sentence_langs = langs[[s.passage_row for s in content.sentences]] if content.sentences else langs[:0]
+    kinds = {
+        "passage": (content.passage_vectors, langs),
+        "sentence": (content.sentence_vectors, sentence_langs)
+        if len(sentence_langs)
+        else (content.passage_vectors, langs),
+    }
+    for lang in sorted(set(langs.tolist())):
+        rows = np.flatnonzero(langs == lang)
         stats[f"{lang}.rows"] = np.array([rows[0], rows[-1] + 1])
-        for kind, vectors in (
-            ("passage", content.passage_vectors[rows]),
-            ("sentence", content.sentence_vectors[sentence_langs == lang] if len(sentence_langs) else None),
-        ):
-            if vectors is None or len(vectors) == 0:
-                vectors = content.passage_vectors[rows]
-            stats[f"{lang}.{kind}.mean"] = vectors.mean(axis=0)
-            centred = vectors - vectors.mean(axis=0)
-            stats[f"{lang}.{kind}.cov"] = (centred.T @ centred) / max(len(vectors) - 1, 1)
+        for kind, (vectors, owners) in kinds.items():
+            mean, cov = _shrunk_moments(vectors[owners == lang], vectors)
+            stats[f"{lang}.{kind}.mean"], stats[f"{lang}.{kind}.cov"] = mean, cov
     return stats
+
+
+def _shrunk_moments(own: np.ndarray, pooled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and covariance of `own`, shrunk toward those of `pooled` with the weight of PRIOR_TEXTS texts."""
+    n, k = len(own), PRIOR_TEXTS
+    pooled_mean, pooled_cov = (
+        pooled.mean(axis=0),
+        np.cov(pooled.T) if len(pooled) > 1 else np.zeros((pooled.shape[1],) * 2),
+    )
+    own_mean = own.mean(axis=0) if n else pooled_mean
+    own_cov = np.cov(own.T) if n > 1 else np.zeros_like(pooled_cov)
+    mean = (n * own_mean + k * pooled_mean) / (n + k)
+    cov = ((n - 1) * own_cov + k * pooled_cov) / (max(n - 1, 0) + k) if n else pooled_cov
+    return mean.astype(np.float32), cov.astype(np.float32)
 
 
 def _write_sqlite(path: Path, content: GenerationContent) -> None:

@@ -304,3 +304,22 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     assert [(c.passage.doc, c.passage.start) for c, _ in shown] == [("a", 0), ("b", 0), ("a", 300)]
     overlapping = _ranked(("a", 0, 10.0), ("a", 50, 9.9))
     assert len(select(overlapping, analyse("Bộ Công an hợp tác gì?"), 3, RankingConfig())) == 1
+
+
+def test_a_language_with_a_single_passage_can_still_rank_first(tmp_path: Path):
+    """One uploaded English article has no spread of its own: its statistics lean on the corpus's."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("belarus-2023.txt", "belarus-2025.txt", "cuba-2024.txt"):
+        (articles / name).write_text(ARTICLES[name], encoding="utf-8")
+    (articles / "one-en.txt").write_text(
+        " date 2024-06-01 HANOI - The minister met the Swedish police chief and signed a memorandum on "
+        "cybercrime cooperation and training of officers.",
+        encoding="utf-8",
+    )
+    embedder = FakeEmbedder()
+    build_index(articles, tmp_path / "index", embedder)
+    searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    assert searcher.index.languages["en"].rows[1] - searcher.index.languages["en"].rows[0] == 1
+    answer = searcher.ask("Which memorandum on cybercrime did the minister sign with the Swedish police chief?")
+    assert answer.passages[0].doc == "one-en.txt"
