@@ -326,8 +326,6 @@ class LoadedIndex:
         table = np.array(sentence_rows, dtype=np.int64).reshape(-1, 3)
         self._sentence_passage, self._sentence_spans = table[:, 0], table[:, 1:]
         self.passage_count = int(self.manifest["counts"]["passages"])
-        # the first passage of each article holds its lead
-        self.lead_rows = frozenset(r for (r,) in self._db.execute("SELECT MIN(row) FROM passages GROUP BY doc"))
 
     @property
     def embedder_identity(self) -> str:

@@ -323,9 +323,3 @@ def test_a_language_with_a_single_passage_can_still_rank_first(tmp_path: Path):
     assert searcher.index.languages["en"].rows[1] - searcher.index.languages["en"].rows[0] == 1
     answer = searcher.ask("Which memorandum on cybercrime did the minister sign with the Swedish police chief?")
     assert answer.passages[0].doc == "one-en.txt"
-
-
-def test_who_when_where_questions_prefer_the_lead_sentence():
-    assert analyse("Ai dẫn đầu đoàn?").asks_lead_fact and analyse("Where did the talks take place?").asks_lead_fact
-    assert analyse("Hội đàm diễn ra khi nào?").asks_lead_fact
-    assert not analyse("Hai bên ký những văn bản gì?").asks_lead_fact

@@ -64,8 +64,6 @@ NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | 
 PLURAL_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+){0,2}\w{3,}(?<!s)s\b|\b(?:nhung|cac)\s+(?:\w+\s+){1,4}(?:nao|gi)\b"
 )
-# Who, when and where (folded): the facts a news lead gives first (the inverted pyramid).
-LEAD_FACT_CUES = ("who", "whom", "ai", "where", "o dau", "tai dau", "dia diem nao", *WHEN_CUES)
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -85,7 +83,6 @@ class QueryPlan:
     understood: str | None = None  # how a follow-up was completed, in the reply's language
     topic_words: tuple[str, ...] = field(default=())
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
-    asks_lead_fact: bool = False  # who / when / where: what a news lead states first
 
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
@@ -130,7 +127,6 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
         embed_text=without_time(text) if time is not None else text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
-        asks_lead_fact=any(re.search(rf"\b{cue}\b", folded) for cue in LEAD_FACT_CUES),
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)

@@ -22,9 +22,6 @@ class RankingConfig:
     sentence_dense_weight: float = 1.0
     sentence_lexical_weight: float = 4.0
     passage_weight: float = 1.0
-    # who/when/where questions: the article's first sentence, where news states those facts first;
-    # on tune 0 to 2 tie, on dev-qa 2 shows the answering sentence first in 3 more questions
-    lead_bonus: float = 2.0
     ranked_passages: int = 15  # passages whose sentences are scored
     # decline below this final score of the best passage: on tune (with dev-qa) every answerable
     # question scored at least 4.75 and the unanswerable ones that reach this stage at least 8.0; kept

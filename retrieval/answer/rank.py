@@ -1,9 +1,8 @@
 """Stage 4, rank sentences: the sentence of each candidate passage that answers, and the final order.
 
 A sentence scores by its calibrated dense similarity to the question (its vector was computed at
-index time) and the idf-weighted share of the question's terms and names it contains; for a who,
-when or where question the article's first sentence scores a bonus, because a news lead states
-those facts first. A passage ranks by its own score plus its best sentence's.
+index time) and the idf-weighted share of the question's terms and names it contains. A passage
+ranks by its own score plus its best sentence's.
 """
 
 from __future__ import annotations
@@ -100,8 +99,6 @@ def best_sentence(
     for (start, end), z in zip(spans.tolist(), dense.tolist(), strict=True):
         share = coverage(text[start:end], weights)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
-        if plan.asks_lead_fact and cand.row in index.lead_rows and start == spans[0][0]:
-            score += config.lead_bonus
         if best is None or score > best.score:
             best = SentenceChoice(start, end, score, z, share)
     return best
