@@ -13,7 +13,7 @@ from telegram.constants import MessageLimit
 
 from bot.i18n import t
 from retrieval.search import Answer, CorpusSummary, Passage
-from retrieval.text import sentence_spans
+from retrieval.text import grow_window, sentence_spans
 from retrieval.wording import date_label, decline, lead, published_label
 
 MAX_TEXT = int(MessageLimit.MAX_TEXT_LENGTH)
@@ -107,18 +107,14 @@ def _trim_to_sentences(passage: Passage, budget: int) -> str:
     spans = sentence_spans(text) or [(0, len(text))]
     at = text.find(best)
     centre = next((i for i, (s, e) in enumerate(spans) if s <= at < e), 0) if at >= 0 else 0
-    lo = hi = centre
-    if len(_quote_html(text[spans[lo][0] : spans[hi][1]], best)) > budget:
+
+    def fits(start: int, end: int) -> bool:
+        return len(_quote_html(text[start:end], best)) <= budget
+
+    if not fits(*spans[centre]):
         return ""
-    while True:
-        grown = False
-        for new_lo, new_hi in ((lo, hi + 1), (lo - 1, hi)):
-            if new_lo >= 0 and new_hi < len(spans):
-                candidate = text[spans[new_lo][0] : spans[new_hi][1]]
-                if len(_quote_html(candidate, best)) <= budget:
-                    lo, hi, grown = new_lo, new_hi, True
-        if not grown:
-            return text[spans[lo][0] : spans[hi][1]]
+    lo, hi = grow_window(spans, centre, fits)
+    return text[spans[lo][0] : spans[hi][1]]
 
 
 def sentence_start(text: str, limit: int) -> str:

@@ -20,7 +20,7 @@ from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
 from retrieval.partners import partner_name
 from retrieval.store import LoadedIndex
-from retrieval.text import sentence_spans, strip_photo_credits
+from retrieval.text import grow_window, sentence_spans, strip_photo_credits
 
 __all__ = ["Answer", "CorpusSummary", "Passage", "RankingConfig", "Searcher"]
 
@@ -210,14 +210,5 @@ def _window(spans: list[tuple[int, int]], start: int, end: int, limit: int) -> t
     best = next((i for i, (s, e) in enumerate(spans) if s <= start < e or s >= start), None)
     if best is None:
         return start, end
-    lo = hi = best
-    while True:
-        grown = False
-        if hi + 1 < len(spans) and spans[hi + 1][1] - spans[lo][0] <= limit:
-            hi += 1
-            grown = True
-        if lo > 0 and spans[hi][1] - spans[lo - 1][0] <= limit:
-            lo -= 1
-            grown = True
-        if not grown:
-            return min(spans[lo][0], start), max(spans[hi][1], end)
+    lo, hi = grow_window(spans, best, lambda a, b: b - a <= limit)
+    return min(spans[lo][0], start), max(spans[hi][1], end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 
 # The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below).
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -138,3 +139,19 @@ def _append_span(spans: list[tuple[int, int]], line: str, offset: int, start: in
     trail = len(piece) - len(piece.rstrip())
     if piece.strip():
         spans.append((offset + start + lead, offset + end - trail))
+
+
+def grow_window(spans: list[tuple[int, int]], centre: int, fits: Callable[[int, int], bool]) -> tuple[int, int]:
+    """Indexes (lo, hi) of the whole sentences around spans[centre], grown one sentence at a time,
+    after then before, while the text from spans[lo] start to spans[hi] end still `fits`."""
+    lo = hi = centre
+    while True:
+        grown = False
+        if hi + 1 < len(spans) and fits(spans[lo][0], spans[hi + 1][1]):
+            hi += 1
+            grown = True
+        if lo > 0 and fits(spans[lo - 1][0], spans[hi][1]):
+            lo -= 1
+            grown = True
+        if not grown:
+            return lo, hi
