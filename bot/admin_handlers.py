@@ -140,13 +140,13 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         title, date = _describe(exc.article.title if exc.article else exc.doc, exc.article, lang)
         await reply(message, t("upload_duplicate", lang, title=title, date=date))
         return
-    before = st.searcher.index.chunk_count
+    before = st.searcher.index.passage_count
     await st.reindexer.run()  # waits for a running /reindex, then picks this article up
     title, date = _describe(saved.article.title, saved.article, lang)
     if saved.replaced:
-        text = t("upload_replaced", lang, title=title, date=date, total=st.searcher.index.chunk_count)
+        text = t("upload_replaced", lang, title=title, date=date, total=st.searcher.index.passage_count)
     else:
-        text = t("upload_ok", lang, title=title, date=date, chunks=st.searcher.index.chunk_count - before)
+        text = t("upload_ok", lang, title=title, date=date, chunks=st.searcher.index.passage_count - before)
     await reply(message, text)
 
 

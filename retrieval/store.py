@@ -331,10 +331,6 @@ class LoadedIndex:
     def embedder_identity(self) -> str:
         return self.manifest["embedder"]
 
-    @property
-    def chunk_count(self) -> int:
-        return self.passage_count
-
     def passages(self, rows: Iterable[int]) -> dict[int, PassageRecord]:
         rows = [int(r) for r in rows]
         if not rows:
