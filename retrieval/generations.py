@@ -34,6 +34,7 @@ from retrieval.embedders import Embedder
 from retrieval.lang import text_language
 from retrieval.ordinals import ordinals
 from retrieval.partners import partners_in_text
+from retrieval.segmentation import compound_tails
 from retrieval.store import (
     MANIFEST,
     ArticleRecord,
@@ -243,7 +244,8 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 sentence = chunk.text[start:end]
                 if is_photo_credit(sentence):
                     continue
-                sentences.append(SentenceRecord(row, start, end))
+                tails = compound_tails(sentence) if lang == "vi" else frozenset()
+                sentences.append(SentenceRecord(row, start, end, tails))
                 sentence_texts.append((sentence_cache_key(sentence), sentence))
     empty = np.empty((0, embedder.dim), np.float32)
     manifest = {

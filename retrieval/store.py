@@ -44,6 +44,7 @@ _FORMAT_SOURCES = (
     "store.py",
     "ordinals.py",
     "lang.py",
+    "segmentation.py",
 )
 
 
@@ -89,6 +90,8 @@ class SentenceRecord:
     passage_row: int
     start: int  # span in the passage's text
     end: int
+    # folded syllables found only inside longer words ('ky' of 'Thư ký'; see retrieval.segmentation)
+    compound_tails: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -191,7 +194,8 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
                                    partners TEXT, lang TEXT, main_partners TEXT, ordinals TEXT);
             CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
                                    text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
-            CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER);
+            CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER,
+                                    compound_tails TEXT);
             """
         )
         db.executemany(
@@ -229,8 +233,11 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             ],
         )
         db.executemany(
-            "INSERT INTO sentences VALUES (?, ?, ?, ?)",
-            [(i, s.passage_row, s.start, s.end) for i, s in enumerate(content.sentences)],
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            [
+                (i, s.passage_row, s.start, s.end, " ".join(sorted(s.compound_tails)))
+                for i, s in enumerate(content.sentences)
+            ],
         )
         db.commit()
     finally:
@@ -352,6 +359,17 @@ class LoadedIndex:
         lo = int(np.searchsorted(self._sentence_passage, passage_row, side="left"))
         hi = int(np.searchsorted(self._sentence_passage, passage_row, side="right"))
         return np.arange(lo, hi), self._sentence_spans[lo:hi]
+
+    def compound_tails(self, rows: np.ndarray) -> list[frozenset[str]]:
+        """SentenceRecord.compound_tails of consecutive sentence rows (as from sentences_of)."""
+        if len(rows) == 0:
+            return []
+        with self._db_lock:
+            fetched = self._db.execute(
+                "SELECT compound_tails FROM sentences WHERE row BETWEEN ? AND ? ORDER BY row",
+                (int(rows[0]), int(rows[-1])),
+            ).fetchall()
+        return [frozenset(tails.split()) for (tails,) in fetched]
 
     def close(self) -> None:
         with self._db_lock:

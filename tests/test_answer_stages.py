@@ -10,6 +10,7 @@ import pytest
 from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
+from retrieval.answer.rank import coverage
 from retrieval.answer.retrieve import calibrated
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
 from retrieval.generations import build_index
@@ -18,6 +19,7 @@ from retrieval.ordinals import ordinals
 from retrieval.partners import partner_name, partners_in_question, partners_in_text
 from retrieval.reader import open_index
 from retrieval.search import Searcher
+from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
 from tests.fakes import FakeEmbedder
 
@@ -216,6 +218,16 @@ def test_answer_quotes_the_answering_sentence_verbatim(small_searcher):
         for passage in small_searcher.ask(text[20:80]).passages:
             if passage.doc == name:
                 assert passage.text in text  # the article's own characters, 'Ủy viên' not 'Uỷ viên'
+
+
+def test_a_syllable_inside_a_longer_word_is_not_that_word():
+    secretary = "Bộ trưởng tiếp Thư ký Hội đồng An ninh Belarus."
+    signing = "Thư ký Hội đồng An ninh và Bộ trưởng ký kết Kế hoạch hợp tác."
+    assert "ky" in compound_tails(secretary) and "ky" not in compound_tails(signing)
+    asks_what_was_signed = {"ky": 1.0}
+    assert coverage(secretary, asks_what_was_signed, compound_tails(secretary)) == 0.0
+    assert coverage(signing, asks_what_was_signed, compound_tails(signing)) == 1.0
+    assert coverage(secretary, {"thu_ky": 1.0}, compound_tails(secretary)) == 1.0  # the word itself still matches
 
 
 def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher):

@@ -3,6 +3,11 @@
 A sentence scores by its calibrated dense similarity to the question (its vector was computed at
 index time) and the idf-weighted share of the question's terms and names it contains. A passage
 ranks by its own score plus its best sentence's.
+
+For a Vietnamese question typed with diacritics, terms are matched as words, not syllables: a
+syllable found only inside a longer word ('ký' of 'Thư ký') counts neither in the question nor in
+a sentence, while the two-syllable term ('thu_ky') still does (see retrieval.segmentation). Without
+diacritics the segmenter cannot find words, and English has no such compounds.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import numpy as np
 from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.retrieve import Candidate, calibrated
+from retrieval.segmentation import compound_tails
 from retrieval.store import LoadedIndex
 from retrieval.text import words
 
@@ -42,13 +48,14 @@ def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
     return weights
 
 
-def coverage(text: str, weights: dict[str, float]) -> float:
-    """Share of the question's (idf-weighted) terms that `text` contains."""
+def coverage(text: str, weights: dict[str, float], compound_tails: frozenset[str] = frozenset()) -> float:
+    """Share of the question's (idf-weighted) terms that `text` contains, not counting the
+    syllables it has only inside longer words."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
     tokens = words(text)
-    present = set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
+    present = (set(tokens) - compound_tails) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
     return sum(w for t, w in weights.items() if t in present) / total
 
 
@@ -69,9 +76,13 @@ def rank_sentences(
     passage_scores(candidates, plan, config)
     shortlist = sorted(candidates, key=lambda c: -c.score)[: config.ranked_passages]
     weights = term_weights(index, plan)
+    by_word = plan.lang == "vi" and not plan.without_diacritics
+    if by_word:
+        inside_words = compound_tails(plan.question)
+        weights = {t: w for t, w in weights.items() if t not in inside_words}
     ranked = []
     for cand in shortlist:
-        choice = best_sentence(index, plan, query, cand, weights, config)
+        choice = best_sentence(index, plan, query, cand, weights, config, by_word)
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
@@ -85,6 +96,7 @@ def best_sentence(
     cand: Candidate,
     weights: dict[str, float],
     config: RankingConfig,
+    by_word: bool = False,
 ) -> SentenceChoice:
     rows, spans = index.sentences_of(cand.row)
     text = cand.passage.text
@@ -95,9 +107,10 @@ def best_sentence(
         dense = calibrated(index.sentence_vectors[rows] @ query, query, stats.sentence_mean, stats.sentence_cov)
     else:
         dense = np.zeros(len(rows), dtype=np.float32)
+    tails = index.compound_tails(rows) if by_word else [frozenset()] * len(rows)
     best: SentenceChoice | None = None
-    for (start, end), z in zip(spans.tolist(), dense.tolist(), strict=True):
-        share = coverage(text[start:end], weights)
+    for (start, end), z, inside_words in zip(spans.tolist(), dense.tolist(), tails, strict=True):
+        share = coverage(text[start:end], weights, inside_words)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
         if best is None or score > best.score:
             best = SentenceChoice(start, end, score, z, share)

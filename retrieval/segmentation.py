@@ -1,0 +1,37 @@
+"""Vietnamese word segmentation, for telling a word from a syllable of a longer word.
+
+Vietnamese writes spaces between syllables, not words: "ký" (to sign) is a word of its own in
+"ký kết" but only the second syllable of "Thư ký" (secretary). Syllable matching cannot tell them
+apart, so a question asking what was signed ("ký gì") would match every sentence naming a
+secretary. pyvi's CRF segmenter (its model ships inside the wheel) joins the syllables of each word,
+and the syllables found only inside longer words, never heading one, are what this module reports.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from retrieval.text import words
+
+
+@functools.cache
+def _tokenizer() -> Any:
+    from pyvi import ViTokenizer  # ~100 MB with scikit-learn: loaded on the first Vietnamese text
+
+    return ViTokenizer
+
+
+def compound_tails(text: str) -> frozenset[str]:
+    """Folded syllables that occur in `text` only as a non-first syllable of a longer word.
+
+    'Thư ký Volfovich' -> {'ky'}; 'Thư ký Volfovich ký kết' -> {'ket'} ('ký' also stands first).
+    """
+    heads: set[str] = set()
+    tails: set[str] = set()
+    for token in _tokenizer().tokenize(text).split():
+        syllables = [s for part in token.split("_") for s in words(part)]
+        if syllables:
+            heads.add(syllables[0])
+            tails.update(syllables[1:])
+    return frozenset(tails - heads)
