@@ -30,6 +30,7 @@ import numpy as np
 from retrieval.articles import Article, load_articles
 from retrieval.chunking import chunk_article
 from retrieval.dates import OPENING_CHARS, PartialDate, find_event_dates
+from retrieval.diacritics import SpellingCounts
 from retrieval.embedders import Embedder
 from retrieval.lang import text_language
 from retrieval.ordinals import ordinals
@@ -214,10 +215,13 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
     langs = {a.doc: text_language(a.body) for a in articles}
     ordered = sorted(articles, key=lambda a: (langs[a.doc], a.doc))
     records, passages, sentences, lexical = [], [], [], []
+    spelling = SpellingCounts()
     passage_texts: list[tuple[str, str]] = []
     sentence_texts: list[tuple[str, str]] = []
     for article in ordered:
         lang = langs[article.doc]
+        if lang == "vi":
+            spelling.add(f"{article.title}\n{article.body}")
         records.append(
             ArticleRecord(
                 article.doc,
@@ -254,7 +258,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
         "dim": embedder.dim,
         "counts": {"articles": len(records), "passages": len(passages), "sentences": len(sentences)},
     }
-    content = GenerationContent(records, passages, empty, sentences, empty, lexical, manifest)
+    content = GenerationContent(records, passages, empty, sentences, empty, lexical, manifest, spelling)
     return content, passage_texts + sentence_texts
 
 

@@ -128,7 +128,7 @@ class Searcher:
         """Answer `question` with up to `k` passages; `follow_up` is the previous answer's `context`."""
         started = time.perf_counter()
         index, summary = self._index, self._summary  # this question keeps this generation throughout
-        plan = analyse(question, summary.last, follow_up)
+        plan = analyse(question, summary.last, follow_up, index)
         answer = self._answer(index, summary, plan, max(1, min(k, 10)))
         answer.understood = plan.understood
         answer.context = plan.context() if answer.answerable else dict(follow_up or {})

@@ -7,7 +7,8 @@ A generation directory holds:
     sentences.npy       sentence vectors (float32), row j = sentence row j
     languages.npz       per language: row range, and mean and covariance of passage and sentence
                         vectors (a question's similarity to a language's texts is calibrated with them)
-    store.sqlite        articles, passages (text, spans, dates) and sentences (spans in their passage)
+    store.sqlite        articles, passages (text, spans, dates), sentences (spans in their passage,
+                        syllables inside longer words) and the Vietnamese articles' spelling counts
     bm25/               bm25s lexical index over folded unigrams + bigrams
     terms.json          document frequency of every lexical term (idf without reading bm25s internals)
 
@@ -23,12 +24,14 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from retrieval.dates import EventDate, PartialDate
+from retrieval.diacritics import SpellingCounts
+from retrieval.text import fold
 
 HNSW_EF_SEARCH = 96
 PRIOR_TEXTS = 20  # the weight of the whole corpus in a language's similarity statistics (see _language_stats)
@@ -45,6 +48,7 @@ _FORMAT_SOURCES = (
     "ordinals.py",
     "lang.py",
     "segmentation.py",
+    "diacritics.py",
 )
 
 
@@ -105,6 +109,7 @@ class GenerationContent:
     sentence_vectors: np.ndarray
     lexical_corpus: list[list[str]]  # lexical terms of each passage
     manifest: dict
+    spelling: SpellingCounts = field(default_factory=SpellingCounts)  # of the Vietnamese articles
 
 
 # ---- writing ----------------------------------------------------------------------------------------
@@ -196,6 +201,9 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
                                    text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
             CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER,
                                     compound_tails TEXT);
+            CREATE TABLE spellings (folded TEXT, word TEXT PRIMARY KEY, n INTEGER);
+            CREATE INDEX spellings_by_folded ON spellings (folded);
+            CREATE TABLE spelling_pairs (first TEXT, second TEXT, n INTEGER, PRIMARY KEY (first, second));
             """
         )
         db.executemany(
@@ -238,6 +246,12 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
                 (i, s.passage_row, s.start, s.end, " ".join(sorted(s.compound_tails)))
                 for i, s in enumerate(content.sentences)
             ],
+        )
+        db.executemany(
+            "INSERT INTO spellings VALUES (?, ?, ?)", [(fold(w), w, n) for w, n in content.spelling.words.items()]
+        )
+        db.executemany(
+            "INSERT INTO spelling_pairs VALUES (?, ?, ?)", [(a, b, n) for (a, b), n in content.spelling.pairs.items()]
         )
         db.commit()
     finally:
@@ -333,6 +347,7 @@ class LoadedIndex:
         table = np.array(sentence_rows, dtype=np.int64).reshape(-1, 3)
         self._sentence_passage, self._sentence_spans = table[:, 0], table[:, 1:]
         self.passage_count = int(self.manifest["counts"]["passages"])
+        self._syllable_total = int(self._db.execute("SELECT COALESCE(SUM(n), 0) FROM spellings").fetchone()[0])
 
     @property
     def embedder_identity(self) -> str:
@@ -359,6 +374,33 @@ class LoadedIndex:
         lo = int(np.searchsorted(self._sentence_passage, passage_row, side="left"))
         hi = int(np.searchsorted(self._sentence_passage, passage_row, side="right"))
         return np.arange(lo, hi), self._sentence_spans[lo:hi]
+
+    # ---- spellings, for restoring diacritics (retrieval.diacritics.SpellingLookup) ----
+
+    def spellings(self, folded: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
+        folded = list(folded)
+        found: dict[str, list[tuple[str, int]]] = {}
+        with self._db_lock:
+            rows = self._db.execute(
+                f"SELECT folded, word, n FROM spellings WHERE folded IN ({','.join('?' * len(folded))}) ORDER BY n DESC",
+                folded,
+            ).fetchall()
+        for key, word, n in rows:
+            found.setdefault(key, []).append((word, n))
+        return found
+
+    def pair_counts(self, firsts: Iterable[str], seconds: Iterable[str]) -> dict[tuple[str, str], int]:
+        firsts, seconds = list(firsts), list(seconds)
+        with self._db_lock:
+            rows = self._db.execute(
+                f"SELECT first, second, n FROM spelling_pairs WHERE first IN ({','.join('?' * len(firsts))}) "
+                f"AND second IN ({','.join('?' * len(seconds))})",
+                [*firsts, *seconds],
+            ).fetchall()
+        return {(a, b): n for a, b, n in rows}
+
+    def syllable_total(self) -> int:
+        return self._syllable_total
 
     def compound_tails(self, rows: np.ndarray) -> list[frozenset[str]]:
         """SentenceRecord.compound_tails of consecutive sentence rows (as from sentences_of)."""

@@ -122,6 +122,16 @@ def test_time_phrase_is_left_out_of_what_the_dense_model_reads():
     )
 
 
+def test_vietnamese_typed_without_diacritics_is_read_with_the_articles_spellings(small_searcher):
+    index = small_searcher.index
+    plan = analyse("hai ben ky ket gi voi thu ky hoi dong an ninh belarus", spellings=index)
+    assert plan.without_diacritics
+    assert plan.embed_text == "hai bên ký kết gi với thư ký hội đồng an ninh belarus"  # 'gì' is in no article
+    assert plan.terms == analyse("hai ben ky ket gi voi thu ky hoi dong an ninh belarus").terms  # lexical: folded
+    typed_with_diacritics = "Hai bên ký kết gì?"
+    assert analyse(typed_with_diacritics, spellings=index).embed_text == typed_with_diacritics
+
+
 def test_english_questions_use_names_not_english_words_lexically():
     plan = analyse("Which agreement did Vietnam sign with Belarus's KGB in 2023?")
     assert plan.lang == "en" and plan.partners == {"BY"}

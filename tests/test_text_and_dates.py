@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retrieval.dates import PartialDate, find_event_dates, question_time
+from retrieval.diacritics import SpellingCounts, restore
 from retrieval.lang import detect_language
 from retrieval.text import fold, normalize, sentence_spans, strip_photo_credits, words
 
@@ -108,3 +111,34 @@ def test_dates_of_mixed_precision_have_a_total_order():
         PartialDate(2023, 3, 6),
     ]
     assert max(dates) == PartialDate(2023, 3, 6)
+
+
+# ---- diacritics restored from the articles' own spellings ----------------------------------------
+
+SPELLINGS_TEXT = (
+    "Hai bên ký kết Kế hoạch hợp tác. Thư ký Hội đồng An ninh Belarus sang thăm. "
+    "Kỳ họp thứ hai bàn về phòng, chống tội phạm ma túy. Bộ Công an ký Bản ghi nhớ."
+)
+
+
+def _spellings() -> SpellingCounts:
+    counts = SpellingCounts()
+    counts.add(SPELLINGS_TEXT)
+    return counts
+
+
+def test_diacritics_are_restored_by_context_not_by_syllable_alone():
+    counts = _spellings()
+    # 'ky' is ký before 'ket' and after 'thu', kỳ before 'hop': the neighbours decide
+    assert restore("bo cong an ky ket ke hoach voi thu ky hoi dong", counts) == (
+        "bộ công an ký kết kế hoạch voi thư ký hội đồng"  # 'voi' is not in the articles: kept as typed
+    )
+    assert restore("Ky hop thu hai ve toi pham ma tuy?", counts) == "Kỳ họp thứ hai về tội phạm ma túy?"
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdeghiklmnopqrstuvy ?,.0123456789ĐđáàBKT")), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_restoring_diacritics_changes_nothing_but_diacritics(typed):
+    restored = restore(typed, _spellings())
+    assert fold(restored) == fold(typed)
+    assert restore(SPELLINGS_TEXT, _spellings()) == SPELLINGS_TEXT  # text with its diacritics is left alone

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
+from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
@@ -95,8 +96,14 @@ class QueryPlan:
         }
 
 
-def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | None = None) -> QueryPlan:
-    """The plan of a question; `newest` anchors 'last year', `follow_up` is a previous plan's context()."""
+def analyse(
+    question: str,
+    newest: PartialDate | None = None,
+    follow_up: dict | None = None,
+    spellings: SpellingLookup | None = None,
+) -> QueryPlan:
+    """The plan of a question; `newest` anchors 'last year', `follow_up` is a previous plan's context(),
+    `spellings` (the index) restores the diacritics of Vietnamese typed without them for the dense model."""
     text = normalize(question.strip())
     lang = detect_language(text)
     folded = fold(text)
@@ -130,6 +137,8 @@ def analyse(question: str, newest: PartialDate | None = None, follow_up: dict | 
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)
+    if plan.without_diacritics and spellings is not None:
+        plan = replace(plan, embed_text=restore(plan.embed_text, spellings))
     return plan
 
 
