@@ -14,13 +14,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from retrieval.text import fold
+from retrieval.text import fold, normalize
 
 _SYLLABLE_RE = re.compile(r"\w+")
 CANDIDATES_PER_SYLLABLE = 6  # the most frequent spellings of one folded syllable that are tried
@@ -28,8 +27,8 @@ PAIR_WEIGHT = 2.0  # how many observations the unigram frequency counts as, besi
 
 
 def syllables(text: str) -> list[str]:
-    """Lower-cased syllables as the articles spell them."""
-    return _SYLLABLE_RE.findall(unicodedata.normalize("NFC", text).lower())
+    """Lower-cased syllables as spelled, tone marks placed canonically ('hoà' and 'hòa' are one)."""
+    return _SYLLABLE_RE.findall(normalize(text).lower())
 
 
 class SpellingLookup(Protocol):

@@ -22,6 +22,11 @@ def _tokenizer() -> Any:
     return ViTokenizer
 
 
+def segment(text: str) -> list[str]:
+    """The words of `text`, each as written with its syllables joined by spaces ('Thư ký')."""
+    return [token.replace("_", " ") for token in _tokenizer().tokenize(text).split()]
+
+
 def compound_tails(text: str) -> frozenset[str]:
     """Folded syllables that occur in `text` only as a non-first syllable of a longer word.
 
@@ -29,8 +34,8 @@ def compound_tails(text: str) -> frozenset[str]:
     """
     heads: set[str] = set()
     tails: set[str] = set()
-    for token in _tokenizer().tokenize(text).split():
-        syllables = [s for part in token.split("_") for s in words(part)]
+    for word in segment(text):
+        syllables = words(word)
         if syllables:
             heads.add(syllables[0])
             tails.update(syllables[1:])

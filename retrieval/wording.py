@@ -106,7 +106,7 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
     if answer.decline_reason == "empty":
         return word("empty", lang)
     missing = ", ".join(partner_label(m, lang) for m in answer.missing)
-    if answer.decline_reason in ("partner", "names"):
+    if answer.decline_reason in ("partner", "names", "words"):
         head = word("missing_partner", lang, missing=missing)
     elif answer.decline_reason == "time":
         head = word("missing_time", lang, missing=missing)

@@ -12,6 +12,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
 from retrieval.answer.rank import coverage
 from retrieval.answer.retrieve import calibrated
+from retrieval.answer.vocabulary import unknown_share
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
 from retrieval.generations import build_index
 from retrieval.lang import detect_language, text_language
@@ -21,6 +22,7 @@ from retrieval.reader import open_index
 from retrieval.search import Searcher
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
+from retrieval.wording import decline
 from tests.fakes import FakeEmbedder
 
 ARTICLES = {
@@ -238,6 +240,26 @@ def test_a_syllable_inside_a_longer_word_is_not_that_word():
     assert coverage(secretary, asks_what_was_signed, compound_tails(secretary)) == 0.0
     assert coverage(signing, asks_what_was_signed, compound_tails(signing)) == 1.0
     assert coverage(secretary, {"thu_ky": 1.0}, compound_tails(secretary)) == 1.0  # the word itself still matches
+
+
+def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_searcher):
+    weather_question = "Hôm nay Hà Nội có mưa không?"
+    # four short articles are too few for a word's absence to mean anything
+    assert small_searcher.ask(weather_question).decline_reason != "words"
+    config = RankingConfig(answer_threshold=-100.0, vocabulary_min_syllables=0)
+    searcher = Searcher(small_searcher.index, FakeEmbedder(), config)
+    weather = searcher.ask(weather_question)
+    assert not weather.answerable and weather.decline_reason == "words" and weather.missing == ["mưa"]
+    assert "không nhắc đến mưa" in decline(weather, searcher.summary())
+    # the articles write 'ký kết' and 'phòng, chống tội phạm'; 'gì' and 'về' are function words
+    assert searcher.ask("Hai bên ký kết gì về phòng, chống tội phạm?").answerable
+    # 'chuyện' is in no article, but a partner they cover makes the question theirs
+    assert searcher.ask("Còn chuyện hợp tác với Belarus thì sao?").answerable
+    # a compound the articles write only apart may be their synonym: it counts half, not whole
+    plan = analyse("Hai bên tăng cường trao đổi phái đoàn an ninh?")
+    share, absent = unknown_share(plan, small_searcher.index)
+    assert absent == ["phái đoàn"] and share < RankingConfig().unknown_word_share
+    assert unknown_share(analyse("What about the weather?"), small_searcher.index) == (0.0, [])  # English: not checked
 
 
 def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher):

@@ -133,7 +133,8 @@ def test_diacritics_are_restored_by_context_not_by_syllable_alone():
     assert restore("bo cong an ky ket ke hoach voi thu ky hoi dong", counts) == (
         "bộ công an ký kết kế hoạch voi thư ký hội đồng"  # 'voi' is not in the articles: kept as typed
     )
-    assert restore("Ky hop thu hai ve toi pham ma tuy?", counts) == "Kỳ họp thứ hai về tội phạm ma túy?"
+    # spelled as the articles do, tone marks placed canonically (the articles' 'túy' matches as 'tuý')
+    assert restore("Ky hop thu hai ve toi pham ma tuy?", counts) == normalize("Kỳ họp thứ hai về tội phạm ma túy?")
 
 
 @given(st.text(alphabet=st.sampled_from(list("abcdeghiklmnopqrstuvy ?,.0123456789ĐđáàBKT")), max_size=60))

@@ -34,6 +34,14 @@ class RankingConfig:
     # a question asking for a list ('which agreements…') shows every article scoring this share of the
     # best; 0.5 and 0.6 were within one question of each other on tune (0.7 and 0.8 lower)
     list_relevance_ratio: float = 0.5
+    # decline a Vietnamese question when at least this share of its content words is in no article
+    # (answer/vocabulary.py). On tune and dev-qa no answerable question has more than 0.07; the
+    # off-topic questions of tests/questions/off_topic.jsonl ('off-topic-fit') written in Vietnamese
+    # with diacritics have 0.25 or more, but one
+    unknown_word_share: float = 0.25
+    # ... and only once the Vietnamese articles hold this many syllables: in a few hundred, a common
+    # word's absence says nothing (the five seed articles hold about 5,500)
+    vocabulary_min_syllables: int = 2000
     display_chars: int = 700  # the quoted window of whole sentences around the answering one
     use_dense: bool = True
     use_lexical: bool = True

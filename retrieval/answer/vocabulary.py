@@ -1,0 +1,60 @@
+"""Stage 1b, vocabulary: the words of a Vietnamese question that no article ever uses.
+
+A question about the weather ('Hôm nay Hà Nội có mưa không?') or the price of gold shares a city
+or a common verb with the articles, enough for the ranking to find a passage; but its subject,
+'mưa' or 'vàng', is a word the articles never write, so no quote can answer it. For a question
+written with diacritics, each content word (pyvi's segmentation, function words left out) is
+looked up as spelled in the articles' spelling counts: a word of several syllables must occur as
+that sequence ('bóng đá', not 'bóng' and 'đá' apart), a name only syllable by syllable (the
+segmenter sometimes joins a name to the next word). English words cannot be checked this way
+(the articles are Vietnamese), and typing without diacritics merges words ('mưa' and 'mua').
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from retrieval.answer.analyse import QueryPlan
+from retrieval.diacritics import SpellingLookup, syllables
+from retrieval.segmentation import segment
+from retrieval.stopwords import CALENDAR_WORDS, PRONOUNS, VI_STOPWORDS, VI_TIME_DEICTICS
+from retrieval.text import fold
+
+FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
+
+
+def unknown_share(plan: QueryPlan, spellings: SpellingLookup) -> tuple[float, list[str]]:
+    """(share of the question's content words that no article uses, those words as typed).
+
+    A word of several syllables that the articles use only apart ('phái đoàn' where they write
+    'đoàn') counts half: it may be a synonym of theirs; a syllable they never write counts whole.
+    """
+    if plan.lang != "vi" or plan.without_diacritics:
+        return 0.0, []
+    content = [w for w in segment(plan.question) if _is_content(w)]
+    if not content:
+        return 0.0, []
+    spelled = spellings.spellings({fold(s) for w in content for s in syllables(w)})
+    known_syllables = {word for forms in spelled.values() for word, _ in forms}
+    pairs = [(a, b) for w in content if not _is_name(w) for a, b in itertools.pairwise(syllables(w))]
+    seen_pairs = spellings.pair_counts({a for a, _ in pairs}, {b for _, b in pairs}) if pairs else {}
+    unknown, missing = [], 0.0
+    for w in content:
+        parts = syllables(w)
+        if not all(s in known_syllables for s in parts):
+            missing += 1.0
+        elif _is_name(w) or all(seen_pairs.get(pair, 0) > 0 for pair in itertools.pairwise(parts)):
+            continue
+        else:
+            missing += 0.5
+        unknown.append(w)
+    return missing / len(content), unknown
+
+
+def _is_content(word: str) -> bool:
+    parts = [fold(s) for s in syllables(word)]
+    return bool(parts) and not all(p.isdigit() or p in FUNCTION_WORDS for p in parts)
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper()
