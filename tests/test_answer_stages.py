@@ -251,6 +251,7 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     weather = searcher.ask(weather_question)
     assert not weather.answerable and weather.decline_reason == "words" and weather.missing == ["mưa"]
     assert "không nhắc đến mưa" in decline(weather, searcher.summary())
+    assert searcher.ask("hom nay ha noi co mua khong").decline_reason == "words"  # no article spells 'mua' at all
     # the articles write 'ký kết' and 'phòng, chống tội phạm'; 'gì' and 'về' are function words
     assert searcher.ask("Hai bên ký kết gì về phòng, chống tội phạm?").answerable
     # 'chuyện' is in no article, but a partner they cover makes the question theirs

@@ -4,10 +4,12 @@ A question about the weather ('Hôm nay Hà Nội có mưa không?') or the pric
 or a common verb with the articles, enough for the ranking to find a passage; but its subject,
 'mưa' or 'vàng', is a word the articles never write, so no quote can answer it. For a question
 written with diacritics, each content word (pyvi's segmentation, function words left out) is
-looked up as spelled in the articles' spelling counts: a word of several syllables must occur as
-that sequence ('bóng đá', not 'bóng' and 'đá' apart), a name only syllable by syllable (the
-segmenter sometimes joins a name to the next word). English words cannot be checked this way
-(the articles are Vietnamese), and typing without diacritics merges words ('mưa' and 'mua').
+looked up as spelled in the articles' spelling counts: a word of several syllables should occur as
+that sequence ('bóng đá'; written only apart it counts half, see unknown_share), a name only
+syllable by syllable (the segmenter sometimes joins a name to the next word). A question typed without diacritics is read as
+analyse restored it from the articles' spellings: what stays unknown there ('xang' of 'gia xang')
+no article writes in any spelling. English words cannot be checked this way: the articles are
+Vietnamese.
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 
 
 def unknown_share(plan: QueryPlan, spellings: SpellingLookup) -> tuple[float, list[str]]:
-    """(share of the question's content words that no article uses, those words as typed).
+    """(share of the question's content words that no article uses, those words as written).
 
     A word of several syllables that the articles use only apart ('phái đoàn' where they write
     'đoàn') counts half: it may be a synonym of theirs; a syllable they never write counts whole.
     """
-    if plan.lang != "vi" or plan.without_diacritics:
+    if plan.lang != "vi":
         return 0.0, []
-    content = [w for w in segment(plan.question) if _is_content(w)]
+    # typed without diacritics: the words as restored from the articles' spellings (analyse)
+    content = [w for w in segment(plan.embed_text if plan.without_diacritics else plan.question) if _is_content(w)]
     if not content:
         return 0.0, []
     spelled = spellings.spellings({fold(s) for w in content for s in syllables(w)})
