@@ -33,7 +33,9 @@ def main() -> int:
         print(f"error: could not open the index: {exc}", file=sys.stderr)
         return 2
     logging.getLogger(__name__).info("index ready: %s", report.summary())
-    application = build_application(settings, Searcher(index, embedder), embedder)
+    searcher = Searcher(index, embedder)
+    searcher.warm_up()  # before polling starts, so that the first user does not wait for it
+    application = build_application(settings, searcher, embedder)
     if settings.webhook_url:
         options = webhook_options(settings)
         redact_secret(options["secret_token"])

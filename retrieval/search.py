@@ -125,6 +125,10 @@ class Searcher:
     def summary(self) -> CorpusSummary:
         return self._summary
 
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for (the segmenter takes ~1.5 s)."""
+        self.ask("Bộ Công an hợp tác với ai?")
+
     def ask(self, question: str, k: int = 3, follow_up: dict | None = None) -> Answer:
         """Answer `question` with up to `k` passages; `follow_up` is the previous answer's `context`."""
         started = time.perf_counter()
