@@ -88,6 +88,17 @@ class EventDate:
         return self.date.matches(year, month)
 
 
+_BACK_AFTER = re.compile(r"^\s*(?:vừa qua|trước đó|trước|earlier|ago)\b", re.I)
+_BACK_BEFORE = re.compile(r"\b(?:hồi|last|earlier in|previously in)\s*$", re.I)
+
+
+def looks_back(text: str, event: EventDate) -> bool:
+    """'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September': an earlier event the text recalls."""
+    after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
+    before = text[max(0, event.start - 14) : event.start]
+    return bool(_BACK_AFTER.search(after) or _BACK_BEFORE.search(before))
+
+
 def valid_day(year: int | None, month: int, day: int) -> bool:
     try:
         dt.date(year or 2000, month, day)  # 2000 is a leap year, so 29/2 passes without a year

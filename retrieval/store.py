@@ -49,6 +49,7 @@ _FORMAT_SOURCES = (
     "lang.py",
     "segmentation.py",
     "diacritics.py",
+    "generations.py",  # what an article's records hold (dateline_date, partners, compound tails)
 )
 
 

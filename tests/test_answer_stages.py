@@ -13,8 +13,9 @@ from retrieval.answer.dating import event_date
 from retrieval.answer.rank import coverage
 from retrieval.answer.retrieve import calibrated
 from retrieval.answer.vocabulary import unknown_share
+from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
-from retrieval.generations import build_index
+from retrieval.generations import build_index, dateline_date
 from retrieval.lang import detect_language, text_language
 from retrieval.ordinals import ordinals
 from retrieval.partners import partner_name, partners_in_question, partners_in_text
@@ -301,6 +302,16 @@ def test_undated_article_keeps_day_and_month_as_written():
     text = "Chiều 21/10, tại Hà Nội, hai bên hội đàm."
     passage, article = _passage(text, None)
     assert event_date(analyse("Hai bên hội đàm ở đâu?"), passage, article, 0, len(text)) == (None, "21/10")
+
+
+def test_undated_article_takes_the_event_month_its_lead_states():
+    def lead_event(lead: str) -> PartialDate | None:
+        text = f"Hợp tác phòng, chống tội phạm\n\n{lead}\n\nHai bên nhất trí tăng cường trao đổi thông tin."
+        return dateline_date(parse_article("a.txt", text.encode()))
+
+    assert lead_event("Nhân dịp dự Hội nghị ASEANAPOL 39 vào tháng 9/2019, hai bên đã hội đàm.") == PartialDate(2019, 9)
+    assert lead_event("Tiếp nối chuyến thăm hồi tháng 5/2018, hai bên đã hội đàm.") is None  # recalled, not reported
+    assert lead_event("Hai bên đã hội đàm tại Hà Nội.") is None
 
 
 def test_rebuild_after_adding_an_article_embeds_only_its_texts(tmp_path: Path):

@@ -9,10 +9,8 @@ unless the question asks about that time. A date after publication is a plan, no
 
 from __future__ import annotations
 
-import re
-
 from retrieval.answer.analyse import QueryPlan
-from retrieval.dates import OPENING_CHARS, EventDate, PartialDate
+from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, looks_back
 from retrieval.store import ArticleRecord, PassageRecord
 
 
@@ -28,7 +26,7 @@ def event_date(
     ]
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September': an earlier event the sentence looks back to
     in_sentence = [
-        e for e in in_sentence if not _looks_back(passage.text, e) or (plan.time and plan.time.contains(e.date))
+        e for e in in_sentence if not looks_back(passage.text, e) or (plan.time and plan.time.contains(e.date))
     ]
     if not plan.asks_when and plan.time is None:
         # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
@@ -38,16 +36,6 @@ def event_date(
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)
-
-
-_BACK_AFTER = re.compile(r"^\s*(?:vừa qua|trước đó|trước|earlier|ago)\b", re.I)
-_BACK_BEFORE = re.compile(r"\b(?:hồi|last|earlier in|previously in)\s*$", re.I)
-
-
-def _looks_back(text: str, event: EventDate) -> bool:
-    after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
-    before = text[max(0, event.start - 14) : event.start]
-    return bool(_BACK_AFTER.search(after) or _BACK_BEFORE.search(before))
 
 
 def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
