@@ -379,24 +379,24 @@ class LoadedIndex:
     # ---- spellings, for restoring diacritics (retrieval.diacritics.SpellingLookup) ----
 
     def spellings(self, folded: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
-        folded = list(folded)
+        folded = sorted(folded)
         found: dict[str, list[tuple[str, int]]] = {}
         with self._db_lock:
-            rows = self._db.execute(
-                f"SELECT folded, word, n FROM spellings WHERE folded IN ({','.join('?' * len(folded))}) ORDER BY n DESC",
-                folded,
+            rows = self._db.execute(  # json_each: one parameter however long the question
+                "SELECT folded, word, n FROM spellings WHERE folded IN (SELECT value FROM json_each(?)) ORDER BY n DESC",
+                (json.dumps(folded),),
             ).fetchall()
         for key, word, n in rows:
             found.setdefault(key, []).append((word, n))
         return found
 
     def pair_counts(self, firsts: Iterable[str], seconds: Iterable[str]) -> dict[tuple[str, str], int]:
-        firsts, seconds = list(firsts), list(seconds)
+        firsts, seconds = sorted(firsts), sorted(seconds)
         with self._db_lock:
             rows = self._db.execute(
-                f"SELECT first, second, n FROM spelling_pairs WHERE first IN ({','.join('?' * len(firsts))}) "
-                f"AND second IN ({','.join('?' * len(seconds))})",
-                [*firsts, *seconds],
+                "SELECT first, second, n FROM spelling_pairs WHERE first IN (SELECT value FROM json_each(?)) "
+                "AND second IN (SELECT value FROM json_each(?))",
+                (json.dumps(firsts), json.dumps(seconds)),
             ).fetchall()
         return {(a, b): n for a, b, n in rows}
 
