@@ -243,7 +243,11 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 PassageRecord(row, chunk.chunk_id, chunk.doc, chunk.start, chunk.end, chunk.text, events, lang, named)
             )
             passage_texts.append((chunk.cache_key, chunk.embed_text))
-            lexical.append(lexical_terms(words(chunk.embed_text)))
+            terms = lexical_terms(words(chunk.embed_text))
+            if lang == "vi":  # words, not syllables: no 'ky' from 'Thư ký' (see retrieval.segmentation)
+                inside_words = compound_tails(chunk.embed_text)
+                terms = [t for t in terms if t not in inside_words]
+            lexical.append(terms)
             for start, end in sentence_spans(chunk.text):
                 sentence = chunk.text[start:end]
                 if is_photo_credit(sentence):

@@ -5,6 +5,8 @@ Vietnamese writes spaces between syllables, not words: "ký" (to sign) is a word
 apart, so a question asking what was signed ("ký gì") would match every sentence naming a
 secretary. pyvi's CRF segmenter (its model ships inside the wheel) joins the syllables of each word,
 and the syllables found only inside longer words, never heading one, are what this module reports.
+Names are not words in this sense: every syllable of 'Lương Tam Quang' or 'Aleksandr Grigorievich'
+(tagged Np by pyvi's tagger) stays matchable on its own, as an English question writes them.
 """
 
 from __future__ import annotations
@@ -14,17 +16,19 @@ from typing import Any
 
 from retrieval.text import words
 
+NAME_TAG = "Np"  # pyvi's tag for proper nouns
+
 
 @functools.cache
-def _tokenizer() -> Any:
-    from pyvi import ViTokenizer  # ~100 MB with scikit-learn: loaded on the first Vietnamese text
+def _pyvi() -> tuple[Any, Any]:
+    from pyvi import ViPosTagger, ViTokenizer  # ~100 MB with scikit-learn: loaded on the first Vietnamese text
 
-    return ViTokenizer
+    return ViTokenizer, ViPosTagger
 
 
 def segment(text: str) -> list[str]:
     """The words of `text`, each as written with its syllables joined by spaces ('Thư ký')."""
-    return [token.replace("_", " ") for token in _tokenizer().tokenize(text).split()]
+    return [token.replace("_", " ") for token in _pyvi()[0].tokenize(text).split()]
 
 
 def compound_tails(text: str) -> frozenset[str]:
@@ -32,11 +36,14 @@ def compound_tails(text: str) -> frozenset[str]:
 
     'Thư ký Volfovich' -> {'ky'}; 'Thư ký Volfovich ký kết' -> {'ket'} ('ký' also stands first).
     """
+    tokenizer, tagger = _pyvi()
     heads: set[str] = set()
     tails: set[str] = set()
-    for word in segment(text):
-        syllables = words(word)
-        if syllables:
+    for token, tag in zip(*tagger.postagging(tokenizer.tokenize(text)), strict=True):
+        syllables = words(token.replace("_", " "))
+        if tag == NAME_TAG:
+            heads.update(syllables)
+        elif syllables:
             heads.add(syllables[0])
             tails.update(syllables[1:])
     return frozenset(tails - heads)

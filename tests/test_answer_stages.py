@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
 from retrieval.answer.rank import coverage
-from retrieval.answer.retrieve import calibrated
+from retrieval.answer.retrieve import calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
@@ -130,7 +131,9 @@ def test_vietnamese_typed_without_diacritics_is_read_with_the_articles_spellings
     plan = analyse("hai ben ky ket gi voi thu ky hoi dong an ninh belarus", spellings=index)
     assert plan.without_diacritics
     assert plan.embed_text == "hai bên ký kết gi với thư ký hội đồng an ninh belarus"  # 'gì' is in no article
-    assert plan.terms == analyse("hai ben ky ket gi voi thu ky hoi dong an ninh belarus").terms  # lexical: folded
+    # lexical terms stay folded, as words of the restored text: 'ket' only inside 'ký kết'
+    assert set(plan.terms) < set(analyse("hai ben ky ket gi voi thu ky hoi dong an ninh belarus").terms)
+    assert {"ky", "ky_ket", "thu_ky"} <= set(plan.terms) and "ket" not in plan.terms
     typed_with_diacritics = "Hai bên ký kết gì?"
     assert analyse(typed_with_diacritics, spellings=index).embed_text == typed_with_diacritics
 
@@ -241,6 +244,31 @@ def test_a_syllable_inside_a_longer_word_is_not_that_word():
     assert coverage(secretary, asks_what_was_signed, compound_tails(secretary)) == 0.0
     assert coverage(signing, asks_what_was_signed, compound_tails(signing)) == 1.0
     assert coverage(secretary, {"thu_ky": 1.0}, compound_tails(secretary)) == 1.0  # the word itself still matches
+    assert not {"tam", "quang"} & compound_tails("Bộ trưởng Lương Tam Quang tiếp Đại sứ.")  # names
+
+
+def test_questions_and_passages_are_matched_lexically_by_word(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "secretary.txt").write_text(
+        " date 2023-12-06 Bộ trưởng tiếp Thư ký Hội đồng An ninh.", encoding="utf-8"
+    )
+    (articles / "signing.txt").write_text(" date 2023-12-07 Hai bên ký kết Kế hoạch hợp tác.", encoding="utf-8")
+    embedder = FakeEmbedder()
+    build_index(articles, tmp_path / "index", embedder)
+    index = open_index(tmp_path / "index", embedder)
+    plan = analyse("Hai bên ký gì?", spellings=index)
+    assert "ky" in plan.terms and "ky" not in analyse("Thư ký Hội đồng là ai?").terms
+    scores = lexical_scores(index, replace(plan, terms=("ky",)))
+    by_doc = {index.passages([row])[row].doc: float(scores[row]) for row in range(index.passage_count)}
+    assert by_doc["signing.txt"] > 0 and by_doc["secretary.txt"] == 0
+
+
+def test_partner_names_of_several_syllables_match_whole():
+    terms = analyse("What did Vietnam sign with Belarus and Sweden?").terms
+    assert {"belarus", "be_la", "la_rut", "thuy_dien"} <= set(terms)
+    assert not {"la", "rut", "thuy", "dien"} & set(terms)  # 'là', 'diễn' … are other words
+    assert "nga" in analyse("What did Vietnam sign with Russia?").terms  # a one-syllable name is itself
 
 
 def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_searcher):

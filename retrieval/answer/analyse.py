@@ -20,6 +20,7 @@ from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
+from retrieval.segmentation import compound_tails
 from retrieval.stopwords import (
     CALENDAR_WORDS,
     EN_STOPWORDS,
@@ -29,7 +30,7 @@ from retrieval.stopwords import (
     VI_STOPWORDS,
     VI_TIME_DEICTICS,
 )
-from retrieval.text import fold, lexical_terms, normalize, words
+from retrieval.text import fold, normalize, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
 WHEN_CUES = (
@@ -115,7 +116,7 @@ def analyse(
     names = _names(text, lang)
     if lang == "en":
         # only language-neutral evidence: names, acronyms, numbers, and partners' names in both languages
-        terms = list(names) + [t for name in partner_tokens for t in lexical_terms(list(name))]
+        terms = list(names) + _partner_terms(partners)
     else:
         content = [t for t in tokens if t not in VI_STOPWORDS and not _is_year(t)]
         bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS]
@@ -139,6 +140,9 @@ def analyse(
         plan = replace(_complete(plan, follow_up), chitchat=False)
     if plan.without_diacritics and spellings is not None:
         plan = replace(plan, embed_text=restore(plan.embed_text, spellings))
+    if lang == "vi":  # matched as words, as the passages are indexed: no 'ky' of 'thư ký' (segmentation.py)
+        inside_words = compound_tails(plan.embed_text)
+        plan = replace(plan, terms=tuple(t for t in plan.terms if t not in inside_words))
     return plan
 
 
@@ -150,6 +154,16 @@ def _partner_tokens(partners: frozenset[str]) -> list[tuple[str, ...]]:
     """Folded tokens of every name of the partners asked about, in both languages."""
     known = all_partners()
     return [tuple(words(name)) for key in partners for name in (*known[key].vi_names, *known[key].en_names)]
+
+
+def _partner_terms(partners: frozenset[str]) -> list[str]:
+    """Lexical terms of the partners' names: a one-syllable name ('Nga') itself, a longer one only as
+    its syllable pairs: the syllables of 'Bê-la-rút' or 'Thụy Điển' alone are other words ('là', 'diễn')."""
+    return [
+        term
+        for name in _partner_tokens(partners)
+        for term in (name if len(name) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(name)])
+    ]
 
 
 def _names(text: str, lang: str) -> tuple[str, ...]:
@@ -202,9 +216,7 @@ def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:
     topic = str(previous.get("question", ""))
     terms = tuple(dict.fromkeys((*plan.terms, *previous.get("terms", ()))))
     if plan.partners:  # a new partner replaces the old one: drop the old partner's names from the terms
-        old = {
-            t for name in _partner_tokens(frozenset(previous.get("partners") or ())) for t in lexical_terms(list(name))
-        }
+        old = set(_partner_terms(frozenset(previous.get("partners") or ())))
         terms = tuple(t for t in terms if t not in old)
     pieces = [partner_name(p, plan.lang) for p in sorted(partners)]
     if time is not None:

@@ -4,10 +4,10 @@ A sentence scores by its calibrated dense similarity to the question (its vector
 index time) and the idf-weighted share of the question's terms and names it contains. A passage
 ranks by its own score plus its best sentence's.
 
-For a Vietnamese question typed with diacritics, terms are matched as words, not syllables: a
-syllable found only inside a longer word ('ký' of 'Thư ký') counts neither in the question nor in
-a sentence, while the two-syllable term ('thu_ky') still does (see retrieval.segmentation). Without
-diacritics the segmenter cannot find words, and English has no such compounds.
+For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
+a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
+the two-syllable term ('thu_ky') still does (see retrieval.segmentation). English has no such
+compounds.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import numpy as np
 from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.retrieve import Candidate, calibrated
-from retrieval.segmentation import compound_tails
 from retrieval.store import LoadedIndex
 from retrieval.text import words
 
@@ -76,10 +75,7 @@ def rank_sentences(
     passage_scores(candidates, plan, config)
     shortlist = sorted(candidates, key=lambda c: -c.score)[: config.ranked_passages]
     weights = term_weights(index, plan)
-    by_word = plan.lang == "vi" and not plan.without_diacritics
-    if by_word:
-        inside_words = compound_tails(plan.question)
-        weights = {t: w for t, w in weights.items() if t not in inside_words}
+    by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)
     ranked = []
     for cand in shortlist:
         choice = best_sentence(index, plan, query, cand, weights, config, by_word)
