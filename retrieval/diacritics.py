@@ -89,24 +89,25 @@ def restore(text: str, lookup: SpellingLookup) -> str:
     def frequency(word: str) -> float:
         return (counts.get(word, 0) + 0.1) / total
 
-    # Viterbi over the options of each position: best[w] = (log probability, path ending in w)
-    best = {w: (math.log(frequency(w)), [w]) for w in options[0]}
+    def transition(prev: str, word: str) -> float:
+        return math.log(
+            (pairs.get((prev, word), 0) + PAIR_WEIGHT * frequency(word)) / (counts.get(prev, 0) + PAIR_WEIGHT)
+        )
+
+    # Viterbi: the log probability of the best spelling ending in each option, and back-pointers
+    scores = {w: math.log(frequency(w)) for w in options[0]}
+    back: list[dict[str, str]] = []
     for opts in options[1:]:
-        step = {}
+        step, pointers = {}, {}
         for w in opts:
-            step[w] = max(
-                (
-                    score
-                    + math.log(
-                        (pairs.get((prev, w), 0) + PAIR_WEIGHT * frequency(w)) / (counts.get(prev, 0) + PAIR_WEIGHT)
-                    ),
-                    path,
-                )
-                for prev, (score, path) in best.items()
-            )
-            step[w] = (step[w][0], [*step[w][1], w])
-        best = step
-    chosen = max(best.values())[1]
+            prev = max(scores, key=lambda p, w=w: scores[p] + transition(p, w))
+            step[w], pointers[w] = scores[prev] + transition(prev, w), prev
+        scores = step
+        back.append(pointers)
+    chosen = [max(scores, key=scores.__getitem__)]
+    for pointers in reversed(back):
+        chosen.append(pointers[chosen[-1]])
+    chosen.reverse()
     out, last = [], 0
     for m, word in zip(matches, chosen, strict=True):
         out.append(text[last : m.start()])
