@@ -26,9 +26,17 @@ def _pyvi() -> tuple[Any, Any]:
     return ViTokenizer, ViPosTagger
 
 
+@functools.lru_cache(maxsize=16)  # one question is read twice: by analyse, then by the vocabulary check
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """pyvi's words of `text` (syllables joined by spaces) with their part-of-speech tags."""
+    tokenizer, tagger = _pyvi()
+    tokens, tags = tagger.postagging(tokenizer.tokenize(text))
+    return tuple((token.replace("_", " "), tag) for token, tag in zip(tokens, tags, strict=True))
+
+
 def segment(text: str) -> list[str]:
     """The words of `text`, each as written with its syllables joined by spaces ('Thư ký')."""
-    return [token.replace("_", " ") for token in _pyvi()[0].tokenize(text).split()]
+    return [word for word, _ in _tagged(text)]
 
 
 def compound_tails(text: str) -> frozenset[str]:
@@ -36,11 +44,10 @@ def compound_tails(text: str) -> frozenset[str]:
 
     'Thư ký Volfovich' -> {'ky'}; 'Thư ký Volfovich ký kết' -> {'ket'} ('ký' also stands first).
     """
-    tokenizer, tagger = _pyvi()
     heads: set[str] = set()
     tails: set[str] = set()
-    for token, tag in zip(*tagger.postagging(tokenizer.tokenize(text)), strict=True):
-        syllables = words(token.replace("_", " "))
+    for word, tag in _tagged(text):
+        syllables = words(word)
         if tag == NAME_TAG:
             heads.update(syllables)
         elif syllables:
