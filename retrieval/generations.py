@@ -33,6 +33,7 @@ from retrieval.dates import OPENING_CHARS, PartialDate, find_event_dates, looks_
 from retrieval.diacritics import SpellingCounts
 from retrieval.embedders import Embedder
 from retrieval.lang import text_language
+from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import partners_in_text
 from retrieval.segmentation import compound_tails
@@ -233,6 +234,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 lang,
                 frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}", lang)),
                 ordinals(f"{article.title}\n{article.body}"),
+                names_ministry(f"{article.title}\n{article.body}"),
             )
         )
         for chunk in chunk_article(article):

@@ -49,7 +49,8 @@ _FORMAT_SOURCES = (
     "lang.py",
     "segmentation.py",
     "diacritics.py",
-    "generations.py",  # what an article's records hold (dateline_date, partners, compound tails)
+    "generations.py",
+    "ministry.py",  # what an article's records hold (dateline_date, partners, compound tails)
 )
 
 
@@ -75,6 +76,7 @@ class ArticleRecord:
     lang: str  # 'vi' or 'en'
     main_partners: frozenset[str] = frozenset()  # named in the title or the lead: what the article is about
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 2', 'the 80th': which occurrence of an event it reports
+    names_ministry: bool = True  # names the Ministry of Public Security (retrieval.ministry)
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,8 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
         db.executescript(
             """
             CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT,
-                                   partners TEXT, lang TEXT, main_partners TEXT, ordinals TEXT);
+                                   partners TEXT, lang TEXT, main_partners TEXT, ordinals TEXT,
+                                   names_ministry INTEGER);
             CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
                                    text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
             CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER,
@@ -208,7 +211,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             """
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.doc,
@@ -220,6 +223,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
                     a.lang,
                     json.dumps(sorted(a.main_partners)),
                     json.dumps(sorted(a.ordinals)),
+                    int(a.names_ministry),
                 )
                 for a in content.articles
             ],
@@ -339,9 +343,11 @@ class LoadedIndex:
                 lang,
                 frozenset(json.loads(main)),
                 frozenset(json.loads(ordinals)),
+                bool(ministry),
             )
-            for doc, title, url, date, event_date, partners, lang, main, ordinals in self._db.execute(
-                "SELECT doc, title, url, date, event_date, partners, lang, main_partners, ordinals FROM articles"
+            for doc, title, url, date, event_date, partners, lang, main, ordinals, ministry in self._db.execute(
+                "SELECT doc, title, url, date, event_date, partners, lang, main_partners, ordinals, names_ministry "
+                "FROM articles"
             )
         }
         sentence_rows = self._db.execute('SELECT passage_row, start, "end" FROM sentences ORDER BY row').fetchall()

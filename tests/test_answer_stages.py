@@ -18,6 +18,7 @@ from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
 from retrieval.generations import build_index, dateline_date
 from retrieval.lang import detect_language, text_language
+from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import partner_name, partners_in_question, partners_in_text
 from retrieval.reader import open_index
@@ -29,12 +30,12 @@ from tests.fakes import FakeEmbedder
 
 ARTICLES = {
     "belarus-2023.txt": (
-        " date 2023-12 Chiều 6/12, tại Hà Nội, Bộ trưởng Tô Lâm hội đàm với Thư ký Hội đồng An ninh Belarus.\n\n"
+        " date 2023-12 Chiều 6/12, tại Hà Nội, Bộ trưởng Bộ Công an Tô Lâm hội đàm với Thư ký Hội đồng An ninh Belarus.\n\n"
         "Ngay sau hội đàm, hai bên ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026 về phòng, chống tội phạm.\n\n"
         "Hai bên nhất trí tăng cường trao đổi đoàn và chia sẻ thông tin về an ninh."
     ),
     "belarus-2025.txt": (
-        " date 2025-12-03 Ngày 3/12, tại Hà Nội, Bộ trưởng Lương Tam Quang tiếp Thư ký Hội đồng An ninh Belarus.\n\n"
+        " date 2025-12-03 Ngày 3/12, tại Hà Nội, Bộ trưởng Bộ Công an Lương Tam Quang tiếp Thư ký Hội đồng An ninh Belarus.\n\n"
         "Hai bên ký kết Ý định thư hợp tác về bảo đảm an ninh thông tin.\n\n"
         "Ủy viên Bộ Chính trị nhắc lại Bản ghi nhớ ký năm 2017 giữa hai bộ."
     ),
@@ -262,6 +263,22 @@ def test_questions_and_passages_are_matched_lexically_by_word(tmp_path: Path):
     scores = lexical_scores(index, replace(plan, terms=("ky",)))
     by_doc = {index.passages([row])[row].doc: float(scores[row]) for row in range(index.passage_count)}
     assert by_doc["signing.txt"] > 0 and by_doc["secretary.txt"] == 0
+
+
+def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_never_names_it(tmp_path: Path):
+    assert names_ministry("Bộ trưởng Bộ Công an") and names_ministry("bo cong an") and names_ministry("public security")
+    assert not names_ministry("Bộ trưởng Bộ Quốc phòng Phan Văn Giang")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "defence.txt").write_text(
+        " date 2025-05-06 Tối 5/5, tại Astana, Bộ trưởng Bộ Quốc phòng hội kiến Bộ trưởng Quốc phòng Kazakhstan.",
+        encoding="utf-8",
+    )
+    embedder = FakeEmbedder()
+    build_index(articles, tmp_path / "index", embedder)
+    searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    assert not searcher.ask("Bộ trưởng Bộ Công an hội đàm với Kazakhstan ở Astana khi nào?").answerable
+    assert searcher.ask("Bộ trưởng Bộ Quốc phòng hội kiến ai ở Astana?").passages[0].doc == "defence.txt"
 
 
 def test_partner_names_of_several_syllables_match_whole():

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
+from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
 from retrieval.segmentation import compound_tails
@@ -85,6 +86,7 @@ class QueryPlan:
     understood: str | None = None  # how a follow-up was completed, in the reply's language
     topic_words: tuple[str, ...] = field(default=())
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
+    names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
 
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
@@ -135,6 +137,7 @@ def analyse(
         embed_text=without_time(text) if time is not None else text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
+        names_ministry=names_ministry(text),
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)

@@ -1,4 +1,4 @@
-"""Stage 3, filter: keep passages about the partners and the time the question asks about.
+"""Stage 3, filter: keep passages about the partners, the ministry and the time the question asks about.
 
 A passage is in a time window when its article's event or publication date is, or when it
 reports a dated event (a day, month or year it names) inside the window. A period it mentions
@@ -19,6 +19,13 @@ def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> lis
     if not partners:
         return candidates
     return [c for c in candidates if (c.passage.partners | c.article.main_partners) & partners]
+
+
+def about_ministry(candidates: list[Candidate], asked: bool) -> list[Candidate]:
+    """When the question names the Ministry of Public Security, passages of articles that name it."""
+    if not asked:
+        return candidates
+    return [c for c in candidates if c.article.names_ministry]
 
 
 def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) -> bool:

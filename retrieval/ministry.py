@@ -1,0 +1,21 @@
+"""The ministry every answer is about: Vietnam's Ministry of Public Security (Bộ Công an).
+
+The articles report its cooperation; an article that never names it (the Ministry of Defence
+meeting Kazakhstan's defence minister) can be close in wording to a question about it and still not
+answer it. The ministry is named by its forces' word ('công an': Bộ Công an, Công an nhân dân,
+lực lượng Công an) or, in English, 'public security'. These are the ministry's own names, the
+subject of the product, not a list fitted to questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.text import fold
+
+_NAMES = re.compile(r"\b(?:cong an|public security)\b")
+
+
+def names_ministry(text: str) -> bool:
+    """Does `text` name the Ministry of Public Security or its forces (any case, with or without diacritics)?"""
+    return bool(_NAMES.search(fold(text)))
