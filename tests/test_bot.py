@@ -137,6 +137,14 @@ async def test_unanswerable_question_is_declined_plainly(index_copy, embedder):
         assert "<blockquote>" not in body and "Belarus" in body  # says what the articles do cover
 
 
+async def test_off_topic_question_is_declined_naming_what_the_articles_never_mention(index_copy, embedder):
+    async with running_bot(index_copy, embedder) as (api, _):
+        api.message("Giá vàng hôm nay bao nhiêu?", user_id=9, language_code="vi")
+        [reply] = await api.wait_for("sendMessage", chat_id=9)
+        body = text_of(reply)
+        assert "không nhắc đến vàng" in body and "<blockquote>" not in body
+
+
 async def test_start_and_help_in_users_language(index_copy, embedder):
     async with running_bot(index_copy, embedder) as (api, _app):
         api.message("/start", user_id=9, language_code="en")
