@@ -155,8 +155,10 @@ class Searcher:
             return decline("partner", [partner_name(p, plan.lang) for p in unknown])
         cfg = self.config
         # a question naming a partner the articles cover is about their subject, whatever its wording
-        # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'); ranking decides
-        if not plan.partners & set(summary.partners) and index.syllable_total() >= cfg.vocabulary_min_syllables:
+        # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'), and so is a follow-up
+        # completed from an answered question ('Còn chuyện đó thì sao?'); ranking decides
+        about_covered = bool(plan.partners & set(summary.partners)) or plan.understood is not None
+        if not about_covered and index.syllable_total() >= cfg.vocabulary_min_syllables:
             share, absent = vocabulary.unknown_share(plan, index)
             if share >= cfg.unknown_word_share:
                 return decline("words", absent)

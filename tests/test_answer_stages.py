@@ -300,8 +300,11 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     assert searcher.ask("hom nay ha noi co mua khong").decline_reason == "words"  # no article spells 'mua' at all
     # the articles write 'ký kết' and 'phòng, chống tội phạm'; 'gì' and 'về' are function words
     assert searcher.ask("Hai bên ký kết gì về phòng, chống tội phạm?").answerable
-    # 'chuyện' is in no article, but a partner they cover makes the question theirs
+    # 'chuyện' is in no article, but a partner they cover makes the question theirs, as does a follow-up
     assert searcher.ask("Còn chuyện hợp tác với Belarus thì sao?").answerable
+    signed = searcher.ask("Hai bên ký kết gì năm 2025?")
+    assert searcher.ask("Còn chuyện đó thì sao?", follow_up=signed.context).answerable
+    assert searcher.ask("Còn chuyện đó thì sao?").decline_reason == "words"  # with nothing to follow
     # a compound the articles write only apart may be their synonym: it counts half, not whole
     plan = analyse("Hai bên tăng cường trao đổi phái đoàn an ninh?")
     share, absent = unknown_share(plan, small_searcher.index)
