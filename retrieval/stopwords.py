@@ -125,6 +125,9 @@ CALENDAR_WORDS = frozenset(
 
 # Personal pronouns of conversation ('bạn', 'tôi'): addressing the bot is not a topic.
 PRONOUNS = frozenset(["ban", "toi", "minh", "you", "i", "me"])
+# Verbs of saying and mentioning (folded, syllables joined by spaces): in a question about the articles
+# ('… được nhắc đến thế nào?', 'bài báo đề cập gì?') they refer to the articles, not to the subject.
+VI_REPORTING_VERBS = frozenset(["nhac", "nhac den", "nhac toi", "de cap", "noi", "noi den", "ke", "viet", "dua tin"])
 
 # English function words and question words.
 EN_STOPWORDS = frozenset(

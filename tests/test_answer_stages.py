@@ -298,8 +298,10 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     assert not weather.answerable and weather.decline_reason == "words" and weather.missing == ["mưa"]
     assert "không nhắc đến mưa" in decline(weather, searcher.summary())
     assert searcher.ask("hom nay ha noi co mua khong").decline_reason == "words"  # no article spells 'mua' at all
-    # the articles write 'ký kết' and 'phòng, chống tội phạm'; 'gì' and 'về' are function words
+    # the articles write 'ký kết' and 'phòng, chống tội phạm'; 'gì' and 'về' are function words, and
+    # 'được đề cập' speaks of the articles themselves
     assert searcher.ask("Hai bên ký kết gì về phòng, chống tội phạm?").answerable
+    assert searcher.ask("Phòng, chống tội phạm được đề cập thế nào?").answerable
     # 'chuyện' is in no article, but a partner they cover makes the question theirs, as does a follow-up
     assert searcher.ask("Còn chuyện hợp tác với Belarus thì sao?").answerable
     signed = searcher.ask("Hai bên ký kết gì năm 2025?")

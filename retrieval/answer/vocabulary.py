@@ -19,7 +19,7 @@ import itertools
 from retrieval.answer.analyse import QueryPlan
 from retrieval.diacritics import SpellingLookup, syllables
 from retrieval.segmentation import segment
-from retrieval.stopwords import CALENDAR_WORDS, PRONOUNS, VI_STOPWORDS, VI_TIME_DEICTICS
+from retrieval.stopwords import CALENDAR_WORDS, PRONOUNS, VI_REPORTING_VERBS, VI_STOPWORDS, VI_TIME_DEICTICS
 from retrieval.text import fold
 
 FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
@@ -56,7 +56,9 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup) -> tuple[float, li
 
 def _is_content(word: str) -> bool:
     parts = [fold(s) for s in syllables(word)]
-    return bool(parts) and not all(p.isdigit() or p in FUNCTION_WORDS for p in parts)
+    if not parts or " ".join(parts) in VI_REPORTING_VERBS:
+        return False
+    return not all(p.isdigit() or p in FUNCTION_WORDS for p in parts)
 
 
 def _is_name(word: str) -> bool:
