@@ -142,7 +142,7 @@ def analyse(
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)
     if plan.without_diacritics and spellings is not None:
-        plan = replace(plan, embed_text=restore(plan.embed_text, spellings))
+        plan = replace(plan, embed_text=_capitalise_partners(restore(plan.embed_text, spellings), plan.partners))
     if lang == "vi":  # matched as words, as the passages are indexed: no 'ky' of 'thư ký' (segmentation.py)
         inside_words = compound_tails(plan.embed_text)
         plan = replace(plan, terms=tuple(t for t in plan.terms if t not in inside_words))
@@ -157,6 +157,25 @@ def _partner_tokens(partners: frozenset[str]) -> list[tuple[str, ...]]:
     """Folded tokens of every name of the partners asked about, in both languages."""
     known = all_partners()
     return [tuple(words(name)) for key in partners for name in (*known[key].vi_names, *known[key].en_names)]
+
+
+def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
+    """'với anh' -> 'với Anh' once the question is known to name the United Kingdom: typed without
+    capitals or diacritics, a partner's name reads as a common word to the dense model."""
+    names = sorted({n for key in partners for n in all_partners()[key].vi_names}, key=lambda n: -len(words(n)))
+    found = list(re.finditer(r"\w+", text))
+    folded = [fold(m.group()) for m in found]
+    replaced: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(found):
+        size = next((len(words(n)) for n in names if folded[i : i + len(words(n))] == words(n)), 0)
+        if size:
+            name = next(n for n in names if folded[i : i + size] == words(n))
+            replaced.append((found[i].start(), found[i + size - 1].end(), name))
+        i += max(size, 1)
+    for start, end, name in reversed(replaced):
+        text = text[:start] + name + text[end:]
+    return text
 
 
 def _partner_terms(partners: frozenset[str]) -> list[str]:
