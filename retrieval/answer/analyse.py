@@ -7,6 +7,10 @@ text and say nothing about whether an article answers.
 
 A question that names no partner, time or topic of its own ('And when was that?', 'còn với Nga
 thì sao?') is completed from the previous question's context, when one is given.
+
+Vietnamese typed without diacritics is given back the articles' own spellings for the dense model
+(retrieval.diacritics), and a Vietnamese question's lexical terms are words, not syllables
+(retrieval.segmentation), as the passages' are.
 """
 
 from __future__ import annotations
