@@ -392,15 +392,17 @@ def test_skipped_files_are_reported_with_their_reason(tmp_path: Path):
     assert build_index(articles, tmp_path / "index", embedder).changed  # the report is kept up to date
 
 
-def _ranked(*rows: tuple[str, int, float]):
+def _ranked(*rows: tuple[str, int, float], texts: tuple[str, ...] = ()):
     from retrieval.answer.rank import SentenceChoice
     from retrieval.answer.retrieve import Candidate
 
     pairs = []
     for i, (doc, start, score) in enumerate(rows):
-        passage = PassageRecord(i, f"c{i}", doc, start, start + 100, "x", (), "vi")
+        text = texts[i] if texts else f"doan{i}"  # nothing in common with another row
+        passage = PassageRecord(i, f"c{i}", doc, start, start + 100, text, (), "vi")
         article = ArticleRecord(doc, doc, None, PartialDate(2020 + ord(doc[0]) % 5), None, frozenset(), "vi")
-        pairs.append((Candidate(i, passage=passage, article=article, score=score), SentenceChoice(0, 1, 0, 0, 0)))
+        choice = SentenceChoice(0, len(text), 0, 0, 0)
+        pairs.append((Candidate(i, passage=passage, article=article, score=score), choice))
     return pairs
 
 
@@ -412,6 +414,16 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     assert [(c.passage.doc, c.passage.start) for c, _ in shown] == [("a", 0), ("b", 0), ("a", 300)]
     overlapping = _ranked(("a", 0, 10.0), ("a", 50, 9.9))
     assert len(select(overlapping, analyse("Bộ Công an hợp tác gì?"), 3, RankingConfig())) == 1
+    # an article that reports the signing twice (a caption, then the closing sentence) is quoted once
+    signing = "Bộ trưởng Tô Lâm và Thư ký Volfovich ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026."
+    restated = _ranked(
+        ("a", 0, 10.0),
+        ("a", 300, 9.9),
+        ("a", 600, 9.8),
+        texts=(signing, f"Ngay sau hội đàm, {signing}", "Hai bên nhất trí trao đổi đoàn."),
+    )
+    shown = select(restated, analyse("Việt Nam ký gì với Belarus?"), 3, RankingConfig())
+    assert [c.passage.start for c, _ in shown] == [0, 600]
 
 
 def test_a_language_with_a_single_passage_can_still_rank_first(tmp_path: Path):

@@ -13,9 +13,11 @@ from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
+from retrieval.text import words
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
 LIST_MAX = 5  # a list answer shows at least this many articles when that many match
+RESTATED_SHARE = 0.7  # of the shorter answering sentence's words, for a passage to only repeat another
 
 
 def confident(ranked: Ranked, config: RankingConfig) -> bool:
@@ -23,7 +25,8 @@ def confident(ranked: Ranked, config: RankingConfig) -> bool:
 
 
 def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
-    """The passages to show: relevant ones only, never two overlapping ones of one article."""
+    """The passages to show: relevant ones only, never two overlapping ones of one article, nor one
+    whose answering sentence only restates another's."""
     best = ranked[0][0].score
     ratio = config.list_relevance_ratio if plan.asks_list else config.relevance_ratio
     floor = best * ratio if best > 0 else best
@@ -38,7 +41,10 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ra
     for cand, choice in [*per_article.values(), *relevant]:
         if len(chosen) == k:
             break
-        if not any(cand is other or _overlaps(cand, other) for other, _ in chosen):
+        if not any(
+            cand is other or _overlaps(cand, other) or _restates(cand, choice, other, other_choice)
+            for other, other_choice in chosen
+        ):
             chosen.append((cand, choice))
     return chosen
 
@@ -53,3 +59,13 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
         return False
     shared = min(a.passage.end, b.passage.end) - max(a.passage.start, b.passage.start)
     return shared > 0
+
+
+def _restates(a: Candidate, a_choice: SentenceChoice, b: Candidate, b_choice: SentenceChoice) -> bool:
+    """An article saying the same thing twice (a photo caption and the closing sentence both report
+    the signing): answering sentences sharing most of their words show nothing new the second time."""
+    if a.passage.doc != b.passage.doc:
+        return False
+    a_words = set(words(a.passage.text[a_choice.start : a_choice.end]))
+    b_words = set(words(b.passage.text[b_choice.start : b_choice.end]))
+    return len(a_words & b_words) >= RESTATED_SHARE * min(len(a_words), len(b_words)) > 0
