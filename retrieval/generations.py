@@ -36,7 +36,7 @@ from retrieval.lang import text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import partners_in_text
-from retrieval.segmentation import compound_tails
+from retrieval.segmentation import compound_tails, word_terms
 from retrieval.store import (
     MANIFEST,
     ArticleRecord,
@@ -246,10 +246,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
             )
             passage_texts.append((chunk.cache_key, chunk.embed_text))
             terms = lexical_terms(words(chunk.embed_text))
-            if lang == "vi":  # words, not syllables: no 'ky' from 'Thư ký' (see retrieval.segmentation)
-                inside_words = compound_tails(chunk.embed_text)
-                terms = [t for t in terms if t not in inside_words]
-            lexical.append(terms)
+            lexical.append(word_terms(terms, chunk.embed_text) if lang == "vi" else terms)
             for start, end in sentence_spans(chunk.text):
                 sentence = chunk.text[start:end]
                 if is_photo_credit(sentence):

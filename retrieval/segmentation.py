@@ -12,6 +12,7 @@ Names are not words in this sense: every syllable of 'Lương Tam Quang' or 'Ale
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 from retrieval.text import words
@@ -54,3 +55,9 @@ def compound_tails(text: str) -> frozenset[str]:
             heads.add(syllables[0])
             tails.update(syllables[1:])
     return frozenset(tails - heads)
+
+
+def word_terms(terms: Iterable[str], text: str) -> list[str]:
+    """The lexical `terms` of `text` that are words of it: no 'ky' where it only ends 'Thư ký'."""
+    inside_words = compound_tails(text)
+    return [t for t in terms if t not in inside_words]

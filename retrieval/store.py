@@ -49,8 +49,8 @@ _FORMAT_SOURCES = (
     "lang.py",
     "segmentation.py",
     "diacritics.py",
-    "generations.py",
-    "ministry.py",  # what an article's records hold (dateline_date, partners, compound tails)
+    "generations.py",  # what an article's records hold (dateline_date, partners, compound tails)
+    "ministry.py",
 )
 
 

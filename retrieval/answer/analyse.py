@@ -25,7 +25,7 @@ from retrieval.lang import detect_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, partner_name, partners_in_question
-from retrieval.segmentation import compound_tails
+from retrieval.segmentation import word_terms
 from retrieval.stopwords import (
     CALENDAR_WORDS,
     EN_STOPWORDS,
@@ -147,9 +147,8 @@ def analyse(
         plan = replace(_complete(plan, follow_up), chitchat=False)
     if plan.without_diacritics and spellings is not None:
         plan = replace(plan, embed_text=_capitalise_partners(restore(plan.embed_text, spellings), plan.partners))
-    if lang == "vi":  # matched as words, as the passages are indexed: no 'ky' of 'thư ký' (segmentation.py)
-        inside_words = compound_tails(plan.embed_text)
-        plan = replace(plan, terms=tuple(t for t in plan.terms if t not in inside_words))
+    if lang == "vi":  # matched as words, as the passages are indexed
+        plan = replace(plan, terms=tuple(word_terms(plan.terms, plan.embed_text)))
     return plan
 
 
@@ -166,17 +165,19 @@ def _partner_tokens(partners: frozenset[str]) -> list[tuple[str, ...]]:
 def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
     """'với anh' -> 'với Anh' once the question is known to name the United Kingdom: typed without
     capitals or diacritics, a partner's name reads as a common word to the dense model."""
-    names = sorted({n for key in partners for n in all_partners()[key].vi_names}, key=lambda n: -len(words(n)))
+    spelled = sorted(
+        ((words(n), n) for n in {n for key in partners for n in all_partners()[key].vi_names} if words(n)),
+        key=lambda pair: -len(pair[0]),
+    )  # longest first: 'Nam Phi' before a one-syllable name
     found = list(re.finditer(r"\w+", text))
     folded = [fold(m.group()) for m in found]
     replaced: list[tuple[int, int, str]] = []
     i = 0
     while i < len(found):
-        size = next((len(words(n)) for n in names if folded[i : i + len(words(n))] == words(n)), 0)
-        if size:
-            name = next(n for n in names if folded[i : i + size] == words(n))
-            replaced.append((found[i].start(), found[i + size - 1].end(), name))
-        i += max(size, 1)
+        match = next(((parts, n) for parts, n in spelled if folded[i : i + len(parts)] == parts), None)
+        if match:
+            replaced.append((found[i].start(), found[i + len(match[0]) - 1].end(), match[1]))
+        i += len(match[0]) if match else 1
     for start, end, name in reversed(replaced):
         text = text[:start] + name + text[end:]
     return text
