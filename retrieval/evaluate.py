@@ -3,7 +3,9 @@
 A QA line: {"id", "lang", "question", "answerable", "docs", "phrases", "date", "split"}.
 - R@k: share of the expected articles with a passage among the first k.
 - A@k (answer@k): a passage among the first k is from an expected article and contains an expected
-  phrase (the sentence that answers), compared after tone-mark canonicalisation.
+  phrase (the sentence that answers), compared after tone-mark canonicalisation. A passage's text
+  is its quote: whole sentences of the article around the sentence it highlights.
+- S@1: stricter, the first passage's highlighted sentence itself contains an expected phrase.
 - date: the date shown for the answering passage (the first passage that contains an expected
   phrase, else the first from an expected article) agrees with the expected event date to its
   precision; where no date is expected, right unless a year was invented for an undated article.
@@ -74,6 +76,11 @@ def phrase_hit(answer: Answer, item: QAItem, k: int) -> bool:
     return any(p.doc in item.docs and _contains_phrase(p.text, item) for p in answer.passages[:k])
 
 
+def sentence_hit(answer: Answer, item: QAItem) -> bool:
+    first = answer.passages[0] if answer.passages else None
+    return first is not None and first.doc in item.docs and _contains_phrase(first.best_sentence, item)
+
+
 def reciprocal_rank(answer: Answer, item: QAItem) -> float:
     for rank, p in enumerate(answer.passages, 1):
         if p.doc in item.docs:
@@ -112,6 +119,7 @@ def evaluate(searcher: Searcher, items: list[QAItem], k_max: int = 5) -> dict:
             scores[f"R@{k}"] = doc_recall(answer, item, k)
         scores["A@1"] = float(phrase_hit(answer, item, 1))
         scores["A@3"] = float(phrase_hit(answer, item, 3))
+        scores["S@1"] = float(sentence_hit(answer, item))
         scores["date"] = float(date_correct(answer, item))
         for bucket in buckets:
             bucket["seconds"].append(answer.seconds)
@@ -132,7 +140,7 @@ def evaluate(searcher: Searcher, items: list[QAItem], k_max: int = 5) -> dict:
     return {"metrics": table, "failures": failures}
 
 
-COLUMNS = ["n", "R@1", "R@3", "A@1", "A@3", "MRR", "date", "declined", "wrongly_declined"]
+COLUMNS = ["n", "R@1", "R@3", "A@1", "A@3", "S@1", "MRR", "date", "declined", "wrongly_declined"]
 
 
 def format_table(result: dict, title: str = "") -> str:

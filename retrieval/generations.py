@@ -261,7 +261,8 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
         "dim": embedder.dim,
         "counts": {"articles": len(records), "passages": len(passages), "sentences": len(sentences)},
     }
-    content = GenerationContent(records, passages, empty, sentences, empty, lexical, manifest, spelling)
+    bodies = {a.doc: (a.body_start, a.body) for a in ordered}
+    content = GenerationContent(records, passages, empty, sentences, empty, lexical, manifest, spelling, bodies)
     return content, passage_texts + sentence_texts
 
 

@@ -1,4 +1,4 @@
-"""The answer path, stage by stage: analyse → retrieve → filter → rank sentences → decide → date.
+"""The answer path, stage by stage: analyse → retrieve → filter → rank sentences → decide → date → quote.
 
 `Searcher.ask(question)` is the one entry point the CLI and the bot use; each stage lives in
 `retrieval/answer/`. The searcher holds one loaded generation; `swap()` replaces it atomically,
@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from retrieval.answer import decide, filters, rank, vocabulary
+from retrieval.answer import decide, filters, quoting, rank, vocabulary
 from retrieval.answer.analyse import QueryPlan, analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
@@ -19,8 +19,8 @@ from retrieval.answer.retrieve import Candidate, retrieve
 from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
 from retrieval.partners import partner_name
-from retrieval.store import LoadedIndex
-from retrieval.text import grow_window, sentence_spans, strip_photo_credits
+from retrieval.store import LoadedIndex, PassageRecord
+from retrieval.text import strip_photo_credits
 
 __all__ = ["Answer", "CorpusSummary", "Passage", "RankingConfig", "Searcher"]
 
@@ -171,18 +171,16 @@ class Searcher:
         ranked = rank.rank_sentences(index, plan, query, filters.with_ordinals(timely, plan.ordinals), cfg)
         if not decide.confident(ranked, cfg):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
-        chosen = decide.select(ranked, plan, k, cfg)
-        passages = [self._passage(plan, cand, choice) for cand, choice in chosen]
+        quotes = _Quotes(index, cfg.display_chars)
+        chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
+        passages = [self._passage(plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
         best = ranked[0]
         return Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)
 
-    def _passage(self, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice) -> Passage:
+    def _passage(self, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice, shown: str) -> Passage:
         record, article = cand.passage, cand.article
-        text = record.text
         date, as_written = event_date(plan, record, article, choice.start, choice.end)
-        shown_start, shown_end = _window(sentence_spans(text), choice.start, choice.end, self.config.display_chars)
-        shown = text[shown_start:shown_end]
-        best = text[choice.start : choice.end]
+        best = record.text[choice.start : choice.end]
         cleaned = strip_photo_credits(shown)
         return Passage(
             doc=record.doc,
@@ -218,10 +216,36 @@ def _summarise(index: LoadedIndex) -> CorpusSummary:
     )
 
 
-def _window(spans: list[tuple[int, int]], start: int, end: int, limit: int) -> tuple[int, int]:
-    """Whole sentences around the answering one (start, end), within `limit` characters where possible."""
-    best = next((i for i, (s, e) in enumerate(spans) if s <= start < e or s >= start), None)
-    if best is None:
-        return start, end
-    lo, hi = grow_window(spans, best, lambda a, b: b - a <= limit)
-    return min(spans[lo][0], start), max(spans[hi][1], end)
+class _Quotes:
+    """The quote of each chosen passage, cut from its article (answer/quoting.py), for one answer."""
+
+    def __init__(self, index: LoadedIndex, limit: int) -> None:
+        self._index = index
+        self._limit = limit
+        self._found: dict[tuple[int, int], quoting.Quote] = {}  # by (passage row, answer start)
+        self._shown: list[quoting.Quote] = []
+        self._bodies: dict[str, tuple[int, str]] = {}
+
+    def _body(self, record: PassageRecord) -> tuple[int, str]:
+        if record.doc not in self._bodies:
+            self._bodies[record.doc] = self._index.article_body(record.doc) or (record.start, record.text)
+        return self._bodies[record.doc]
+
+    def _quote(self, cand: Candidate, choice: rank.SentenceChoice) -> quoting.Quote:
+        key = (cand.passage.row, choice.start)
+        if key not in self._found:
+            offset, body = self._body(cand.passage)
+            at = cand.passage.start - offset  # where the passage starts in the body
+            self._found[key] = quoting.quote(cand.passage.doc, body, at + choice.start, at + choice.end, self._limit)
+        return self._found[key]
+
+    def repeats(
+        self, pair: tuple[Candidate, rank.SentenceChoice], shown: tuple[Candidate, rank.SentenceChoice]
+    ) -> bool:
+        return quoting.shown_already(self._quote(*pair), [self._quote(*shown)])
+
+    def shown(self, cand: Candidate, choice: rank.SentenceChoice) -> str:
+        """The quoted text, in the order passages are shown: none repeats an earlier one."""
+        found = quoting.clipped(self._quote(cand, choice), self._shown)
+        self._shown.append(found)
+        return self._body(cand.passage)[1][found.start : found.end].strip()

@@ -7,8 +7,9 @@ A generation directory holds:
     sentences.npy       sentence vectors (float32), row j = sentence row j
     languages.npz       per language: row range, and mean and covariance of passage and sentence
                         vectors (a question's similarity to a language's texts is calibrated with them)
-    store.sqlite        articles, passages (text, spans, dates), sentences (spans in their passage,
-                        syllables inside longer words) and the Vietnamese articles' spelling counts
+    store.sqlite        articles and their bodies, passages (text, spans, dates), sentences (spans in
+                        their passage, syllables inside longer words) and the Vietnamese articles'
+                        spelling counts
     bm25/               bm25s lexical index over folded unigrams + bigrams
     terms.json          document frequency of every lexical term (idf without reading bm25s internals)
 
@@ -113,6 +114,8 @@ class GenerationContent:
     lexical_corpus: list[list[str]]  # lexical terms of each passage
     manifest: dict
     spelling: SpellingCounts = field(default_factory=SpellingCounts)  # of the Vietnamese articles
+    # each article's body and where it starts in Article.text: quotes are cut from it, across passages
+    bodies: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 # ---- writing ----------------------------------------------------------------------------------------
@@ -208,6 +211,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             CREATE TABLE spellings (folded TEXT, word TEXT PRIMARY KEY, n INTEGER);
             CREATE INDEX spellings_by_folded ON spellings (folded);
             CREATE TABLE spelling_pairs (first TEXT, second TEXT, n INTEGER, PRIMARY KEY (first, second));
+            CREATE TABLE bodies (doc TEXT PRIMARY KEY, start INTEGER, text TEXT);
             """
         )
         db.executemany(
@@ -258,6 +262,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
         db.executemany(
             "INSERT INTO spelling_pairs VALUES (?, ?, ?)", [(a, b, n) for (a, b), n in content.spelling.pairs.items()]
         )
+        db.executemany("INSERT INTO bodies VALUES (?, ?, ?)", [(d, s, t) for d, (s, t) in content.bodies.items()])
         db.commit()
     finally:
         db.close()
@@ -381,6 +386,12 @@ class LoadedIndex:
         lo = int(np.searchsorted(self._sentence_passage, passage_row, side="left"))
         hi = int(np.searchsorted(self._sentence_passage, passage_row, side="right"))
         return np.arange(lo, hi), self._sentence_spans[lo:hi]
+
+    def article_body(self, doc: str) -> tuple[int, str] | None:
+        """(offset in the article's text, verbatim body) of one article; passage spans are in that text."""
+        with self._db_lock:
+            row = self._db.execute("SELECT start, text FROM bodies WHERE doc = ?", (doc,)).fetchone()
+        return (int(row[0]), row[1]) if row else None
 
     # ---- spellings, for restoring diacritics (retrieval.diacritics.SpellingLookup) ----
 

@@ -9,6 +9,8 @@ in date order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import SentenceChoice
@@ -16,6 +18,8 @@ from retrieval.answer.retrieve import Candidate
 from retrieval.text import words
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
+# does the first (passage, answering sentence) show nothing new once the second is shown?
+Repeats = Callable[[tuple[Candidate, SentenceChoice], tuple[Candidate, SentenceChoice]], bool]
 LIST_MAX = 5  # a list answer shows at least this many articles when that many match
 RESTATED_SHARE = 0.7  # of the shorter answering sentence's words, for a passage to only repeat another
 
@@ -24,9 +28,11 @@ def confident(ranked: Ranked, config: RankingConfig) -> bool:
     return bool(ranked) and ranked[0][0].score >= config.answer_threshold
 
 
-def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
-    """The passages to show: relevant ones only, never two overlapping ones of one article, nor one
-    whose answering sentence only restates another's."""
+def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repeats: Repeats | None = None) -> Ranked:
+    """The passages to show: relevant ones only, never one that `repeats` one chosen before it (by
+    default, two overlapping passages of one article), nor one whose answering sentence only
+    restates another's."""
+    repeats = repeats or _overlaps
     best = ranked[0][0].score
     ratio = config.list_relevance_ratio if plan.asks_list else config.relevance_ratio
     floor = best * ratio if best > 0 else best
@@ -42,7 +48,9 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ra
         if len(chosen) == k:
             break
         if not any(
-            cand is other or _overlaps(cand, other) or _restates(cand, choice, other, other_choice)
+            cand is other
+            or repeats((cand, choice), (other, other_choice))
+            or _restates(cand, choice, other, other_choice)
             for other, other_choice in chosen
         ):
             chosen.append((cand, choice))
@@ -54,7 +62,8 @@ def _date_key(cand: Candidate) -> tuple[int, int, int]:
     return date.sort_key() if date else (9999, 0, 0)
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def _overlaps(a_pair: tuple[Candidate, SentenceChoice], b_pair: tuple[Candidate, SentenceChoice]) -> bool:
+    a, b = a_pair[0], b_pair[0]
     if a.passage.doc != b.passage.doc:
         return False
     shared = min(a.passage.end, b.passage.end) - max(a.passage.start, b.passage.start)

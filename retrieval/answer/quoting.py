@@ -1,0 +1,54 @@
+"""Stage 7, quote: the article's own sentences around the answering one.
+
+A quote is cut from the article's body, not from the passage that was ranked: passages are an
+indexing unit, and a lead paragraph's answer often goes on in the next paragraph ("…held the first
+dialogue." / "The two sides discussed…"). The quote keeps the article's line breaks and characters.
+Quotes of one answer never repeat each other: a passage whose answering sentence is already shown
+is dropped, and a quote that would overlap an earlier one of its article stops where that one starts
+(or starts where it stops).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.text import grow_window, sentence_spans
+
+
+@dataclass(frozen=True)
+class Quote:
+    doc: str
+    start: int  # span of the quoted text in the article's body
+    end: int
+    answer_start: int  # span of the answering sentence, inside [start, end)
+    answer_end: int
+
+
+def quote(doc: str, body: str, answer_start: int, answer_end: int, limit: int) -> Quote:
+    """Whole sentences of `body` around the answer span, within `limit` characters where possible."""
+    spans = sentence_spans(body)
+    centre = next((i for i, (s, e) in enumerate(spans) if s <= answer_start < e or s >= answer_start), None)
+    if centre is None:
+        return Quote(doc, answer_start, answer_end, answer_start, answer_end)
+    lo, hi = grow_window(spans, centre, lambda a, b: b - a <= limit)
+    return Quote(doc, min(spans[lo][0], answer_start), max(spans[hi][1], answer_end), answer_start, answer_end)
+
+
+def shown_already(candidate: Quote, shown: list[Quote]) -> bool:
+    """Is the candidate's answering sentence inside a quote already shown from its article?"""
+    return any(
+        q.doc == candidate.doc and q.start <= candidate.answer_start and candidate.answer_end <= q.end for q in shown
+    )
+
+
+def clipped(candidate: Quote, shown: list[Quote]) -> Quote:
+    """The candidate without the text an earlier quote of its article already shows."""
+    start, end = candidate.start, candidate.end
+    for q in shown:
+        if q.doc != candidate.doc or q.end <= start or end <= q.start:
+            continue
+        if q.end <= candidate.answer_start:
+            start = max(start, q.end)
+        elif candidate.answer_end <= q.start:
+            end = min(end, q.start)
+    return Quote(candidate.doc, start, end, candidate.answer_start, candidate.answer_end)
