@@ -443,3 +443,18 @@ def test_a_language_with_a_single_passage_can_still_rank_first(tmp_path: Path):
     assert searcher.index.languages["en"].rows[1] - searcher.index.languages["en"].rows[0] == 1
     answer = searcher.ask("Which memorandum on cybercrime did the minister sign with the Swedish police chief?")
     assert answer.passages[0].doc == "one-en.txt"
+
+
+def test_a_list_question_about_a_partner_and_a_time_lists_every_article_about_that_partner():
+    """An English article answers a Vietnamese list question weakly in words, but it is about the
+    asked partner in the asked year, so it is one of the items listed."""
+    from retrieval.answer.decide import select
+
+    ranked = _ranked(("a", 0, 10.0), ("b", 0, 2.0), ("c", 0, 2.0))
+    about_spain = replace(ranked[1][0].article, main_partners=frozenset({"ES"}))
+    ranked[1] = (replace(ranked[1][0], article=about_spain), ranked[1][1])
+    listed = select(ranked, analyse("Năm 2024 Bộ Công an có những hoạt động gì với Tây Ban Nha?"), 3, RankingConfig())
+    assert sorted(c.passage.doc for c, _ in listed) == ["a", "b"]
+    # without a time the ranking alone decides: 'all agreements with Spain' over the years
+    undated = select(ranked, analyse("Bộ Công an có những hoạt động gì với Tây Ban Nha?"), 3, RankingConfig())
+    assert [c.passage.doc for c, _ in undated] == ["a"]

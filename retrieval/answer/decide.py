@@ -36,7 +36,7 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     best = ranked[0][0].score
     ratio = config.list_relevance_ratio if plan.asks_list else config.relevance_ratio
     floor = best * ratio if best > 0 else best
-    relevant = [(cand, choice) for cand, choice in ranked if cand.score >= floor]
+    relevant = [(cand, choice) for cand, choice in ranked if cand.score >= floor or _listed(cand, plan)]
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
     for cand, choice in relevant:  # best first, so the first passage of an article is its best
         per_article.setdefault(cand.passage.doc, (cand, choice))
@@ -55,6 +55,12 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         ):
             chosen.append((cand, choice))
     return chosen
+
+
+def _listed(cand: Candidate, plan: QueryPlan) -> bool:
+    """A list question about a partner lists every article about that partner (named in its title
+    or lead) that the partner and time filters kept, however its wording scores."""
+    return plan.asks_list and plan.time is not None and bool(cand.article.main_partners & plan.partners)
 
 
 def _date_key(cand: Candidate) -> tuple[int, int, int]:
