@@ -19,7 +19,7 @@ from retrieval.answer.retrieve import Candidate, retrieve
 from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
 from retrieval.partners import partner_name
-from retrieval.store import LoadedIndex, PassageRecord
+from retrieval.store import LoadedIndex
 from retrieval.text import strip_photo_credits
 
 __all__ = ["Answer", "CorpusSummary", "Passage", "RankingConfig", "Searcher"]
@@ -171,7 +171,7 @@ class Searcher:
         ranked = rank.rank_sentences(index, plan, query, filters.with_ordinals(timely, plan.ordinals), cfg)
         if not decide.confident(ranked, cfg):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
-        quotes = _Quotes(index, cfg.display_chars)
+        quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
         passages = [self._passage(plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
         best = ranked[0]
@@ -214,38 +214,3 @@ def _summarise(index: LoadedIndex) -> CorpusSummary:
         index.manifest.get("created", ""),
         dict(index.manifest.get("skipped", {})),
     )
-
-
-class _Quotes:
-    """The quote of each chosen passage, cut from its article (answer/quoting.py), for one answer."""
-
-    def __init__(self, index: LoadedIndex, limit: int) -> None:
-        self._index = index
-        self._limit = limit
-        self._found: dict[tuple[int, int], quoting.Quote] = {}  # by (passage row, answer start)
-        self._shown: list[quoting.Quote] = []
-        self._bodies: dict[str, tuple[int, str]] = {}
-
-    def _body(self, record: PassageRecord) -> tuple[int, str]:
-        if record.doc not in self._bodies:
-            self._bodies[record.doc] = self._index.article_body(record.doc) or (record.start, record.text)
-        return self._bodies[record.doc]
-
-    def _quote(self, cand: Candidate, choice: rank.SentenceChoice) -> quoting.Quote:
-        key = (cand.passage.row, choice.start)
-        if key not in self._found:
-            offset, body = self._body(cand.passage)
-            at = cand.passage.start - offset  # where the passage starts in the body
-            self._found[key] = quoting.quote(cand.passage.doc, body, at + choice.start, at + choice.end, self._limit)
-        return self._found[key]
-
-    def repeats(
-        self, pair: tuple[Candidate, rank.SentenceChoice], shown: tuple[Candidate, rank.SentenceChoice]
-    ) -> bool:
-        return quoting.shown_already(self._quote(*pair), [self._quote(*shown)])
-
-    def shown(self, cand: Candidate, choice: rank.SentenceChoice) -> str:
-        """The quoted text, in the order passages are shown: none repeats an earlier one."""
-        found = quoting.clipped(self._quote(cand, choice), self._shown)
-        self._shown.append(found)
-        return self._body(cand.passage)[1][found.start : found.end].strip()

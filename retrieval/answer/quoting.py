@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retrieval.answer.rank import SentenceChoice
+from retrieval.answer.retrieve import Candidate
+from retrieval.store import LoadedIndex, PassageRecord
 from retrieval.text import grow_window, sentence_spans
 
 
@@ -52,3 +55,37 @@ def clipped(candidate: Quote, shown: list[Quote]) -> Quote:
         elif candidate.answer_end <= q.start:
             end = min(end, q.start)
     return Quote(candidate.doc, start, end, candidate.answer_start, candidate.answer_end)
+
+
+class Quotes:
+    """The quotes of one answer: each chosen passage's, cut from its article's body in the index."""
+
+    def __init__(self, index: LoadedIndex, limit: int) -> None:
+        self._index = index
+        self._limit = limit
+        self._found: dict[tuple[int, int], Quote] = {}  # by (passage row, answer start)
+        self._shown: list[Quote] = []
+        self._bodies: dict[str, tuple[int, str]] = {}
+
+    def _body(self, record: PassageRecord) -> tuple[int, str]:
+        if record.doc not in self._bodies:
+            self._bodies[record.doc] = self._index.article_body(record.doc) or (record.start, record.text)
+        return self._bodies[record.doc]
+
+    def _quote(self, cand: Candidate, choice: SentenceChoice) -> Quote:
+        key = (cand.passage.row, choice.start)
+        if key not in self._found:
+            offset, body = self._body(cand.passage)
+            at = cand.passage.start - offset  # where the passage starts in the body
+            self._found[key] = quote(cand.passage.doc, body, at + choice.start, at + choice.end, self._limit)
+        return self._found[key]
+
+    def repeats(self, pair: tuple[Candidate, SentenceChoice], shown: tuple[Candidate, SentenceChoice]) -> bool:
+        """decide.Repeats: is the pair's answering sentence inside the quote of one already chosen?"""
+        return shown_already(self._quote(*pair), [self._quote(*shown)])
+
+    def shown(self, cand: Candidate, choice: SentenceChoice) -> str:
+        """The quoted text, in the order passages are shown: none repeats an earlier one."""
+        found = clipped(self._quote(cand, choice), self._shown)
+        self._shown.append(found)
+        return self._body(cand.passage)[1][found.start : found.end].strip()
