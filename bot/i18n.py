@@ -48,7 +48,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "OK, your next question starts a new topic.",
     },
     "understood": {"vi": "Hiểu là: {what}", "en": "Taken as: {what}"},
-    "published": {"vi": "đăng {date}", "en": "published {date}"},
     # ---- limits ------------------------------------------------------------------------------
     "too_long": {
         "vi": "Câu hỏi dài quá ({length} ký tự, tối đa {limit}). Hãy hỏi ngắn gọn hơn.",

@@ -25,6 +25,8 @@ pytestmark = pytest.mark.e2e
 TOKEN = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz"
 ADMIN = 42
 DATE_RE = re.compile(r"\b20\d\d(-\d\d){0,2}\b")
+# the entity Telegram sends for '@bot' opening a group message
+MENTION_FIRST = {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}
 
 
 @contextlib.asynccontextmanager
@@ -174,7 +176,7 @@ async def test_group_ask_with_bot_name_and_ignored_chatter(index_copy, embedder)
             user_id=12,
             chat_id=-100,
             chat_type="supergroup",
-            entities=[{"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}],
+            entities=[MENTION_FIRST],
         )
         replies = await api.wait_for("sendMessage", count=2, chat_id=-100)
         assert "1973" in text_of(replies[1])
@@ -426,13 +428,12 @@ async def test_upload_rejection_is_in_one_language(index_copy, embedder):
 
 async def test_group_mention_followed_by_punctuation_is_read_cleanly(index_copy, embedder):
     async with running_bot(index_copy, embedder) as (api, _):
-        mention = {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}
         api.message(
             f"@{BOT_USERNAME}, Belarus ký gì năm 2023?",
             user_id=111,
             chat_id=-300,
             chat_type="supergroup",
-            entities=[mention],
+            entities=[MENTION_FIRST],
         )
         [reply] = await api.wait_for("sendMessage", chat_id=-300)
         assert "<blockquote>" in text_of(reply) and "2023" in text_of(reply)
@@ -444,8 +445,7 @@ async def test_group_mention_followed_by_punctuation_is_read_cleanly(index_copy,
 
 async def test_bare_mention_and_bare_ask_get_the_usage_hint(index_copy, embedder):
     async with running_bot(index_copy, embedder) as (api, _):
-        mention = {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}
-        api.message(f"@{BOT_USERNAME}", user_id=113, chat_id=-301, chat_type="group", entities=[mention])
+        api.message(f"@{BOT_USERNAME}", user_id=113, chat_id=-301, chat_type="group", entities=[MENTION_FIRST])
         [hint] = await api.wait_for("sendMessage", chat_id=-301)
         assert "/ask" in text_of(hint) and "Hãy viết câu hỏi" in text_of(hint)
         api.message("/ask", user_id=114, chat_id=-302, chat_type="group", language_code="en")
@@ -578,16 +578,15 @@ async def test_follow_up_context_is_per_user_in_groups_and_persisted(index_copy,
 
     state_file = index_copy.index_dir.parent / "bot-state.pickle"
     async with running_bot(index_copy, embedder) as (api, app):
-        mention = {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}
         api.message(
             f"@{BOT_USERNAME} Việt Nam ký gì với Belarus năm 2023?",
             user_id=161,
             chat_id=-400,
             chat_type="group",
-            entities=[mention],
+            entities=[MENTION_FIRST],
         )
         await api.wait_for("sendMessage", chat_id=-400)
-        api.message(f"@{BOT_USERNAME} ai ký?", user_id=162, chat_id=-400, chat_type="group", entities=[mention])
+        api.message(f"@{BOT_USERNAME} ai ký?", user_id=162, chat_id=-400, chat_type="group", entities=[MENTION_FIRST])
         replies = await api.wait_for("sendMessage", count=2, chat_id=-400)
         assert "Belarus, 2023" not in text_of(replies[1])  # another member's context is not theirs
         assert set(app.chat_data[-400]["follow_up"]) >= {161}
