@@ -29,7 +29,7 @@ def _body_and_answer(paragraphs: list[str], pick: int) -> tuple[str, tuple[int, 
 @given(PARAGRAPHS, st.integers(0, 50), st.integers(40, 400))
 def test_a_quote_is_whole_sentences_around_the_answer_within_the_limit(paragraphs, pick, limit):
     body, (start, end) = _body_and_answer(paragraphs, pick)
-    found = quote("a", body, start, end, limit)
+    found = quote("a", sentence_spans(body), start, end, limit)
     assert found.start <= start and end <= found.end
     assert found.end - found.start <= max(limit, end - start)
     starts = {s for s, _ in sentence_spans(body)}
@@ -41,8 +41,8 @@ def test_a_quote_is_whole_sentences_around_the_answer_within_the_limit(paragraph
 def test_a_second_quote_of_an_article_shows_nothing_the_first_shows(paragraphs, first_pick, second_pick, limit):
     body, (a_start, a_end) = _body_and_answer(paragraphs, first_pick)
     _, (b_start, b_end) = _body_and_answer(paragraphs, second_pick)
-    first = quote("a", body, a_start, a_end, limit)
-    second = quote("a", body, b_start, b_end, limit)
+    first = quote("a", sentence_spans(body), a_start, a_end, limit)
+    second = quote("a", sentence_spans(body), b_start, b_end, limit)
     if shown_already(second, [first]):
         assert first.start <= b_start and b_end <= first.end
         return

@@ -27,9 +27,9 @@ class Quote:
     answer_end: int
 
 
-def quote(doc: str, body: str, answer_start: int, answer_end: int, limit: int) -> Quote:
-    """Whole sentences of `body` around the answer span, within `limit` characters where possible."""
-    spans = sentence_spans(body)
+def quote(doc: str, spans: list[tuple[int, int]], answer_start: int, answer_end: int, limit: int) -> Quote:
+    """Whole sentences (`spans`: sentence_spans of the body) around the answer span, within `limit`
+    characters where possible."""
     centre = next((i for i, (s, e) in enumerate(spans) if s <= answer_start < e or s >= answer_start), None)
     if centre is None:
         return Quote(doc, answer_start, answer_end, answer_start, answer_end)
@@ -65,19 +65,20 @@ class Quotes:
         self._limit = limit
         self._found: dict[tuple[int, int], Quote] = {}  # by (passage row, answer start)
         self._shown: list[Quote] = []
-        self._bodies: dict[str, tuple[int, str]] = {}
+        self._bodies: dict[str, tuple[int, str, list[tuple[int, int]]]] = {}  # offset, body, its sentences
 
-    def _body(self, record: PassageRecord) -> tuple[int, str]:
+    def _body(self, record: PassageRecord) -> tuple[int, str, list[tuple[int, int]]]:
         if record.doc not in self._bodies:
-            self._bodies[record.doc] = self._index.article_body(record.doc) or (record.start, record.text)
+            offset, body = self._index.article_body(record.doc) or (record.start, record.text)
+            self._bodies[record.doc] = (offset, body, sentence_spans(body))
         return self._bodies[record.doc]
 
     def _quote(self, cand: Candidate, choice: SentenceChoice) -> Quote:
         key = (cand.passage.row, choice.start)
         if key not in self._found:
-            offset, body = self._body(cand.passage)
+            offset, _, spans = self._body(cand.passage)
             at = cand.passage.start - offset  # where the passage starts in the body
-            self._found[key] = quote(cand.passage.doc, body, at + choice.start, at + choice.end, self._limit)
+            self._found[key] = quote(cand.passage.doc, spans, at + choice.start, at + choice.end, self._limit)
         return self._found[key]
 
     def repeats(self, pair: tuple[Candidate, SentenceChoice], shown: tuple[Candidate, SentenceChoice]) -> bool:
