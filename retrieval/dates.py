@@ -124,10 +124,13 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # periods: 'giai đoạn 2024 - 2026', '2026 – 2028'
     ("period", re.compile(r"(?:giai đoạn\s+)?\b(?P<y>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d)\b", re.I)),
-    # day ranges: 'từ ngày 6 - 9/12/2023'
+    # day ranges name their first day: 'từ ngày 6 - 9/12/2023', 'từ ngày 4 đến 6/6/2015'
     (
         "point",
-        re.compile(rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<m>\d{{1,2}})(?:/{_YEAR})?\b", re.I),
+        re.compile(
+            rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?\d{{1,2}}/(?P<m>\d{{1,2}})(?:/{_YEAR})?\b",
+            re.I,
+        ),
     ),
     # full dates: '21/10/2023', '22-6-2015'; 'ngày 3/12', 'Chiều 21/10', 'ngày 29-5'
     ("point", re.compile(rf"\b(?P<d>\d{{1,2}})([/-])(?P<m>\d{{1,2}})\2{_YEAR}\b")),

@@ -60,6 +60,8 @@ def test_months_years_ranges_and_periods():
     assert labels("ký tháng 11/2022 tại Minsk", article) == ["2022-11"]
     assert labels("đã ký kết năm 2018", article) == ["2018"]
     assert labels("từ ngày 6 - 9/12/2023", article) == ["2023-12-06"]
+    # a range written with a word names its first day too, as the dash form does
+    assert labels("từ ngày 4 đến 6/6/2015", article) == ["2015-06-04"]
     [period] = find_event_dates("giai đoạn 2024 - 2026", article)
     assert period.kind == "period" and period.covers(2025) and not period.covers(2027)
     assert labels("thiết lập quan hệ ngoại giao (1973)", article) == ["1973"]
