@@ -75,10 +75,23 @@ def _tone_position(syllable: str) -> int | None:
     return idx[1] if pair in {"oa", "oe", "uy"} else idx[0]
 
 
+class _WithoutMarks(dict):
+    """A str.translate table that deletes nonspacing marks (category Mn), filled in as characters
+    are met: translate's lookups stay in C, about twice as fast as filtering character by character."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        kept = None if unicodedata.category(chr(codepoint)) == "Mn" else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip every diacritic ('Hợp tác' -> 'hop tac', 'Đ' -> 'd')."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
-    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize("NFC", text.translate(_WITHOUT_MARKS))
 
 
 def words(text: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +27,13 @@ def test_distinct_words_stay_distinct():
 def test_folding_removes_all_diacritics():
     assert fold("Hợp tác với Belarus, Đại tướng") == "hop tac voi belarus, dai tuong"
     assert words("hop tac voi Belarus") == words("hợp tác với Belarus")
+
+
+@given(st.text(max_size=60))
+def test_folding_leaves_no_nonspacing_mark_and_is_idempotent(text):
+    folded = fold(text)
+    assert not any(unicodedata.category(c) == "Mn" for c in unicodedata.normalize("NFD", folded))
+    assert fold(folded) == folded
 
 
 def test_sentences_keep_initials_and_split_on_stops():

@@ -74,7 +74,7 @@ def retrieve(
         if lexical is not None and best_lexical > 0:
             c.lexical = float(lexical[c.row]) / best_lexical
     if use_dense and query is not None:
-        vectors = np.vstack([index.faiss.reconstruct(c.row) for c in candidates])
+        vectors = index.faiss.reconstruct_batch(np.array([c.row for c in candidates], dtype=np.int64))
         cosines = vectors @ query
         for lang, stats in index.languages.items():
             mine = [i for i, c in enumerate(candidates) if c.passage.lang == lang]
