@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.dates import PartialDate
-from retrieval.headers import analyse_header, is_byline, is_caption, is_separator, lead_title, lines_of
+from retrieval.headers import analyse_header, is_byline, is_caption, is_separator, lead_title, lines_of, url_of
 from retrieval.text import fold
 
 log = logging.getLogger(__name__)
@@ -97,10 +97,9 @@ def parse_article(doc: str, raw: bytes) -> Article:
         raise ArticleError("the article has a header but no body text")
     body = text[header.body_start : body_end]
     title = header.title or lead_title(body)
+    url = header.url or source_url(text, body_end)
     fingerprint = hashlib.sha256(raw).hexdigest()[:16]
-    return Article(
-        doc, title, header.url, header.date, text, header.body_start, body_end, fingerprint, content_key(body)
-    )
+    return Article(doc, title, url, header.date, text, header.body_start, body_end, fingerprint, content_key(body))
 
 
 def content_key(body: str) -> str:
@@ -128,6 +127,16 @@ def trailing_matter_start(text: str, body_start: int) -> int:
     return kept[-1].end
 
 
+def source_url(text: str, body_end: int) -> str | None:
+    """A URL line after the story ('Nguồn: https://…'), before any related-article list."""
+    for line in lines_of(text, body_end):
+        if _is_related_heading(line.text):
+            return None
+        if url := url_of(line.text):
+            return url
+    return None
+
+
 def _is_related_heading(line: str) -> bool:
     """'Tin liên quan:', 'Related', 'Xem thêm: <link title>'; not a sentence that merely starts so."""
     m = _RELATED_RE.match(line)
@@ -137,6 +146,7 @@ def _is_related_heading(line: str) -> bool:
 def _is_trailing(line: str, last: bool) -> bool:
     return (
         is_separator(line)
+        or url_of(line) is not None
         or bool(_TAGS_RE.match(line))
         or _is_caption_line(line)
         or is_byline(line)

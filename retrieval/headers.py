@@ -30,7 +30,10 @@ _MAX_DATE_LINE = 250  # longer lines are prose, not timestamps or stamped headli
 _DATELINE_WINDOW = 80  # a dateline's date sits in the first characters of the lead
 
 _DATE_PREFIX_RE = re.compile(r"^[ \t\ufeff]*date\s+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b[ \t]*")
-_URL_RE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
+# A URL alone on its line, perhaps after a short label: 'URL: …', 'Nguồn: …', 'Link bài gốc: …'
+_URL_RE = re.compile(r"^\s*(?:[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\s*:\s*)?<?(https?://\S+?)>?\s*$")
+# A headline introduced by its field name, as in files exported from a content system
+_TITLE_LABEL_RE = re.compile(r"^\s*(?:title|headline|tiêu đề|tít)\s*:\s*(?=\S)", re.I)
 _SEPARATOR_RE = re.compile(r"^\s*[-=_*~#]{3,}\s*$")
 _YEAR_RE = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;,][\"”»')\]]*$")
@@ -163,6 +166,12 @@ def lines_of(text: str, start: int = 0) -> list[Line]:
     return out
 
 
+def url_of(line: str) -> str | None:
+    """The URL of a line that holds only a URL, perhaps after a short label ('Nguồn: https://…')."""
+    m = _URL_RE.match(line)
+    return m.group(1) if m else None
+
+
 def is_separator(line: str) -> bool:
     return bool(_SEPARATOR_RE.match(line))
 
@@ -220,8 +229,8 @@ def analyse_header(text: str) -> Header:
 
 def _classify(line: str, title_wanted: bool) -> tuple[str, str | None, PartialDate | None]:
     """(kind, value, date) of one header line; kind 'body' ends the header."""
-    if m := _URL_RE.match(line):
-        return "url", m.group(1), None
+    if url := url_of(line):
+        return "url", url, None
     if is_separator(line) or _CAPTION_RE.match(line) or _BREADCRUMB_RE.search(line):
         return "meta", None, None
     # before bylines: a byline may carry the timestamp ('Trí Trung-Thứ hai, ngày 03/04/2023 20:18')
@@ -231,6 +240,8 @@ def _classify(line: str, title_wanted: bool) -> tuple[str, str | None, PartialDa
             return stamped
     if is_byline(line):
         return "meta", None, None
+    if (label := _TITLE_LABEL_RE.match(line)) is not None:
+        return ("title", line[label.end() :], None) if title_wanted else ("meta", None, None)
     if title_wanted and is_headline(line):
         return "title", line, None
     return "body", None, None

@@ -226,6 +226,20 @@ def test_long_lead_title_is_cut_politely():
 # ---- trailing matter -----------------------------------------------------------------------------
 
 
+def test_labelled_header_fields():
+    article = parse(f"Title: {TITLE}\nURL: https://example.vn/tin/123.html\nPublished: May 16, 2018\n\n{BODY}")
+    assert (article.title, article.url, article.date) == (TITLE, "https://example.vn/tin/123.html", D(2018, 5, 16))
+    assert article.body.startswith(BODY.strip()[:20])
+
+
+def test_source_url_after_the_story_is_the_url_and_not_body():
+    article = parse(f"{TITLE}\n16/05/2018\n\n{BODY}\nNguồn: https://bocongan.gov.vn/tin/1\n")
+    assert article.url == "https://bocongan.gov.vn/tin/1"
+    assert article.body.rstrip().endswith("xuyên quốc gia.")
+    listed = parse(f"{TITLE}\n\n{BODY}\nTin liên quan:\nhttps://example.vn/khac.html\n")
+    assert listed.url is None  # a related article's link is not this article's
+
+
 @pytest.mark.parametrize(
     "tail",
     [
