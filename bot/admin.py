@@ -111,6 +111,7 @@ _REASONS = (
     ("utf-8", "upload_not_utf8"),
     ("too little text", "upload_too_little"),
     ("no body", "upload_no_body"),
+    ("html", "upload_html"),
 )
 
 

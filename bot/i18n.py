@@ -109,6 +109,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the file has too little text to be an article",
     },
     "upload_no_body": {"vi": "tệp có phần đầu nhưng không có nội dung", "en": "the file has a header but no body"},
+    "upload_html": {
+        "vi": "tệp là một trang HTML, không phải văn bản thuần; hãy lưu bài dưới dạng văn bản (.txt)",
+        "en": "the file is an HTML page, not plain text; save the article as text (.txt)",
+    },
     "upload_unreadable": {"vi": "không đọc được tệp như một bài báo", "en": "the file cannot be read as an article"},
     "stats": {
         "vi": (

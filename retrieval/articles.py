@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 MAX_ARTICLE_BYTES = 5_000_000
 # 'Tags: …', 'Từ khóa: …', 'Keywords: …'
 _TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|keywords?|chủ đề|topics?)\s*:", re.I)
+# Tags of a web page's markup ('<p>', '</div>', '<br/>'), a sign the page was saved as HTML
+_HTML_TAG_RE = re.compile(
+    r"</?(?:p|div|span|br|a|html|body|head|article|section|img|strong|em|li|ul|h[1-6])\b[^<>]*>", re.I
+)
 # Headings of related-article lists; they and everything after them are not the story.
 _RELATED_RE = re.compile(
     r"^(?:tin|bài|bài viết|tin tức)\s+(?:liên quan|cùng chuyên mục|cùng chủ đề|khác|mới|đọc nhiều)\b"
@@ -80,6 +84,9 @@ def decode_article_bytes(raw: bytes) -> str:
     if controls > max(3, len(text) // 100):
         raise ArticleError("the file looks binary (too many control characters)")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if len(_HTML_TAG_RE.findall(text)) >= 3:
+        # quotes are shown verbatim, so markup would be shown too; a page must be saved as text
+        raise ArticleError("the file is an HTML page, not plain text")
     if sum(c.isalpha() for c in text) < 20:
         raise ArticleError("the file has too little text to be an article")
     return text

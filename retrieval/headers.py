@@ -233,13 +233,12 @@ def _classify(line: str, title_wanted: bool) -> tuple[str, str | None, PartialDa
         return "url", url, None
     if is_separator(line) or _CAPTION_RE.match(line) or _BREADCRUMB_RE.search(line):
         return "meta", None, None
-    # before bylines: a byline may carry the timestamp ('Trí Trung-Thứ hai, ngày 03/04/2023 20:18')
-    if len(line) <= _MAX_DATE_LINE and (found := find_date(line)) is not None:
-        stamped = _timestamp_line(line, found, title_wanted)
-        if stamped is not None:
-            return stamped
+    found = find_date(line) if len(line) <= _MAX_DATE_LINE else None
+    if found is not None and (stamped := _timestamp_line(line, found, title_wanted)) is not None:
+        return stamped
     if is_byline(line):
-        return "meta", None, None
+        # a byline may carry the timestamp: 'Trí Trung-Thứ hai, ngày 03/04/2023 20:18', 'By Minh Anh | May 2, 2024'
+        return "meta", None, found.date if found else None
     if (label := _TITLE_LABEL_RE.match(line)) is not None:
         return ("title", line[label.end() :], None) if title_wanted else ("meta", None, None)
     if title_wanted and is_headline(line):

@@ -232,6 +232,12 @@ def test_labelled_header_fields():
     assert article.body.startswith(BODY.strip()[:20])
 
 
+def test_a_byline_carries_the_publication_date():
+    article = parse(f"{TITLE}\nBy Minh Anh | November 23, 2026 | 10:15 am\n\n{BODY}")
+    assert (article.title, article.date) == (TITLE, D(2026, 11, 23))
+    assert article.body.startswith(BODY.strip()[:20])
+
+
 def test_source_url_after_the_story_is_the_url_and_not_body():
     article = parse(f"{TITLE}\n16/05/2018\n\n{BODY}\nNguồn: https://bocongan.gov.vn/tin/1\n")
     assert article.url == "https://bocongan.gov.vn/tin/1"

@@ -55,6 +55,10 @@ def test_plain_text_without_date_and_crlf_bom():
         ("Hợp tác an ninh".encode("utf-16"), "binary"),
         (b"Caf\xe9 h\xf4m nay an ninh h\xe0 n\xf4i th\xe0nh ph\xf4", "UTF-8"),
         (b" date 2025-01-01 Tin.\n", "too little text"),
+        (
+            "<html><body><h1>Hợp tác an ninh</h1><p>Chiều 22/11, Bộ trưởng tiếp đoàn Interpol.</p></body></html>".encode(),
+            "HTML",
+        ),
     ],
 )
 def test_bad_files_are_rejected_with_a_reason(raw, reason):

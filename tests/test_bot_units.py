@@ -7,10 +7,12 @@ import re
 import pytest
 
 from bot import followup
+from bot.admin import reason_key
 from bot.i18n import TEXTS, reply_language
 from bot.limits import FloodGate, Verdict
 from bot.mentions import strip_mentions
 from bot.render import MAX_TEXT, answer_messages, passage_html
+from retrieval.articles import ArticleError, parse_article
 from retrieval.dates import PartialDate
 from retrieval.search import Answer, CorpusSummary, Passage
 from retrieval.wording import WORDS, plain_text
@@ -162,3 +164,21 @@ def test_token_and_webhook_secret_are_redacted_from_log_lines():
     )
     redact.filter(record)
     assert record.getMessage() == "url /bot<token>/x params {'secret_token': '<secret>'}"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"\x00\x01binary\x00",
+        b"Caf\xe9 h\xf4m nay an ninh h\xe0 n\xf4i th\xe0nh ph\xf4",
+        b" date 2025-01-01 Tin.\n",
+        "<html><body><p>Hợp tác an ninh</p><p>Chiều 22/11, Bộ trưởng tiếp đoàn Interpol.</p></body></html>".encode(),
+    ],
+)
+def test_every_rejected_file_gets_its_own_reason_in_the_admins_language(raw):
+    with pytest.raises(ArticleError) as rejected:
+        parse_article("bad.txt", raw)
+    key = reason_key(rejected.value)
+    assert key != "upload_unreadable"  # the generic fallback would hide what is wrong
+    assert TEXTS[key]["vi"] != TEXTS[key]["en"]
