@@ -322,6 +322,36 @@ def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher
     assert docs == ["belarus-2023.txt", "belarus-2025.txt"]
 
 
+@pytest.mark.parametrize(
+    ("question", "latest"),
+    [
+        ("Lần gần nhất Bộ trưởng gặp phía Belarus là khi nào?", True),
+        ("van ban moi nhat ky voi belarus", True),
+        ("What is the latest agreement with Cuba?", True),
+        ("When did they most recently meet?", True),
+        ("What did Vietnam sign with Belarus last year?", False),  # a time window, not the newest
+        ("Bộ Công an ký gì với Belarus?", False),
+    ],
+)
+def test_questions_about_the_most_recent_occurrence(question, latest):
+    assert analyse(question).asks_latest is latest
+
+
+LATEST_QUESTIONS = (
+    "Lần gần nhất Bộ Công an ký văn bản với Belarus là khi nào?",
+    "When did the ministry most recently sign a document with Belarus?",
+)
+
+
+@pytest.mark.parametrize("question", LATEST_QUESTIONS)
+def test_the_most_recent_occurrence_shows_the_newest_article_first_dated_by_its_event(small_searcher, question):
+    answer = small_searcher.ask(question)
+    docs = [p.doc for p in answer.passages]
+    assert docs[0] == "belarus-2025.txt"
+    # its event, not a date its quote mentions ('Bản ghi nhớ ký năm 2017')
+    assert answer.passages[0].date == PartialDate(2025, 12, 3)
+
+
 def test_chitchat_gets_no_quotes(small_searcher):
     for text in ("cảm ơn", "xin chào", "hello"):
         answer = small_searcher.ask(text)

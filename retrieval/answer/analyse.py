@@ -52,6 +52,19 @@ WHEN_CUES = (
     "ngay nao",
     "thang nao",
 )
+# Cues of a question about the most recent occurrence (folded): the newest article answers it.
+LATEST_CUES = (
+    "gan nhat",
+    "gan day nhat",
+    "moi nhat",
+    "moi day nhat",
+    "lan cuoi",
+    "latest",
+    "newest",
+    "most recent",
+    "most recently",
+    "last time",
+)
 # Cues of a question that asks for every matching item: quantifiers and plural markers.
 LIST_CUES = (
     "nhung van ban",
@@ -91,6 +104,7 @@ class QueryPlan:
     topic_words: tuple[str, ...] = field(default=())
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
+    asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
 
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
@@ -142,6 +156,7 @@ def analyse(
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
         names_ministry=names_ministry(text),
+        asks_latest=any(re.search(rf"\b{cue}\b", folded) for cue in LATEST_CUES),
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)

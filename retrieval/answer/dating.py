@@ -28,9 +28,10 @@ def event_date(
     in_sentence = [
         e for e in in_sentence if not looks_back(passage.text, e) or (plan.time and plan.time.contains(e.date))
     ]
-    if not plan.asks_when and plan.time is None:
+    if (not plan.asks_when or plan.asks_latest) and plan.time is None:
         # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
-        # is one it mentions ('… sang thăm vào tháng 9 vừa qua')
+        # is one it mentions ('… sang thăm vào tháng 9 vừa qua'). 'When was the latest …' asks for the
+        # reported event too, not for a date its sentence mentions
         in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
     chosen = _choose(plan, [e.date for e in in_sentence]) or article.event_date or published
     if chosen is not None:

@@ -4,7 +4,7 @@ The decision rests on the final score of the best passage (calibrated dense simi
 passage and of its answering sentence, plus lexical coverage), with one threshold fitted on
 `tune` (see config.py). Which passages to show: the best one, and others only when they score
 close to it; a question that asks for a list gets the best passage of every matching article,
-in date order.
+in date order, and one that asks for the most recent sees the newest of them first.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         per_article.setdefault(cand.passage.doc, (cand, choice))
     if plan.asks_list:
         return sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
+    if plan.asks_latest:  # of the articles that answer, the newest first
+        per_article = dict(sorted(per_article.items(), key=lambda item: _newest_first(item[1][0])))
     # the best passage of each article first, so a question several articles answer sees each of them
     chosen: Ranked = []
     for cand, choice in [*per_article.values(), *relevant]:
@@ -66,6 +68,12 @@ def _listed(cand: Candidate, plan: QueryPlan) -> bool:
 def _date_key(cand: Candidate) -> tuple[int, int, int]:
     date = cand.article.event_date or cand.article.date
     return date.sort_key() if date else (9999, 0, 0)
+
+
+def _newest_first(cand: Candidate) -> tuple[int, int, int]:
+    date = cand.article.event_date or cand.article.date
+    year, month, day = date.sort_key() if date and date.year is not None else (-1, 0, 0)  # undated last
+    return (-year, -month, -day)
 
 
 def _overlaps(a_pair: tuple[Candidate, SentenceChoice], b_pair: tuple[Candidate, SentenceChoice]) -> bool:
