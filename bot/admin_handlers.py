@@ -17,6 +17,7 @@ from bot.handlers import BotState, client_language, reply, state
 from bot.i18n import t
 from bot.render import sentence_start
 from retrieval.generations import BuildReport
+from retrieval.wording import word
 
 log = logging.getLogger(__name__)
 TITLE_CHARS = 120
@@ -170,5 +171,5 @@ async def _download(message: Message, limit: int) -> bytes:
 def _describe(title: str, article: object, lang: str) -> tuple[str, str]:
     """An article's headline and date, escaped, for a reply (never its file name unless nothing else is known)."""
     date = getattr(article, "date", None)
-    label = date.iso() if date is not None else t("no_date", lang)
+    label = date.iso() if date is not None else word("no_date", lang)
     return escape(sentence_start(title, TITLE_CHARS)), escape(label)

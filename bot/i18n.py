@@ -96,7 +96,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Bài này đã có: «{title}» ({date}). Không thêm lần nữa.",
         "en": "This article is already there: “{title}” ({date}). Not added again.",
     },
-    "no_date": {"vi": "không rõ ngày", "en": "date unknown"},
     "upload_rejected": {"vi": "Không nhận tệp này: {reason}.", "en": "File not accepted: {reason}."},
     "upload_not_txt": {"vi": "chỉ nhận tệp .txt", "en": "only .txt files are accepted"},
     "upload_too_large": {"vi": "tệp lớn hơn {limit} byte", "en": "the file is larger than {limit} bytes"},
