@@ -38,6 +38,7 @@ class Passage:
     best_sentence: str  # verbatim, contained in `text`
     score: float
     chunk_id: str
+    lang: str = "vi"  # the article's language, which its quote keeps
 
     def to_json(self) -> dict:
         return {
@@ -52,6 +53,7 @@ class Passage:
             "best_sentence": self.best_sentence,
             "score": round(self.score, 4),
             "chunk_id": self.chunk_id,
+            "lang": self.lang,
         }
 
 
@@ -194,6 +196,7 @@ class Searcher:
             best_sentence=best,
             score=cand.score,
             chunk_id=record.chunk_id,
+            lang=record.lang,
         )
 
 

@@ -16,8 +16,15 @@ WORDS: dict[str, dict[str, str]] = {
     "no_date": {"vi": "không rõ ngày", "en": "date unknown"},
     "published": {"vi": "đăng {date}", "en": "published {date}"},
     "lead": {
-        "vi": "Các bài báo nói về điều này trong {n} đoạn trích ({docs} bài):",
-        "en": "The articles address this in {n} passage{ns} from {docs} article{ds} (quoted in Vietnamese):",
+        "vi": "Các bài báo nói về điều này trong {n} đoạn trích ({docs} bài){quoted_in}:",
+        "en": "The articles address this in {n} passage{ns} from {docs} article{ds}{quoted_in}:",
+    },
+    # said when a quote's language is not the asker's: quotes keep the article's own words
+    "quoted_in_vi": {"vi": "", "en": " (quoted in Vietnamese)"},
+    "quoted_in_en": {"vi": " (trích nguyên văn tiếng Anh)", "en": ""},
+    "quoted_in_both": {
+        "vi": " (trích nguyên văn, có đoạn tiếng Anh)",
+        "en": " (quoted as written, some in Vietnamese)",
     },
     "coverage": {
         "vi": "Các bài báo ({articles} bài{span}) nói về hợp tác với: {partners}.",
@@ -85,7 +92,10 @@ def source_label(passage: Passage, lang: str) -> str:
 def lead(answer: Answer) -> str:
     n = len(answer.passages)
     docs = len({p.doc for p in answer.passages})
-    return word("lead", answer.lang, n=n, docs=docs, ns="s" if n != 1 else "", ds="s" if docs != 1 else "")
+    langs = {p.lang for p in answer.passages}
+    quoted_in = word(f"quoted_in_{langs.pop()}" if len(langs) == 1 else "quoted_in_both", answer.lang)
+    plural = {"ns": "s" if n != 1 else "", "ds": "s" if docs != 1 else ""}
+    return word("lead", answer.lang, n=n, docs=docs, quoted_in=quoted_in, **plural)
 
 
 def coverage_line(summary: CorpusSummary, lang: str) -> str:

@@ -80,6 +80,25 @@ def test_plain_text_names_headline_date_and_url_never_the_file_name():
     assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", text)
 
 
+@pytest.mark.parametrize(
+    ("asker", "quote_langs", "said", "not_said"),
+    [
+        ("en", ["vi", "vi"], "(quoted in Vietnamese)", None),
+        ("en", ["en"], "from 1 article:", "Vietnamese"),
+        ("en", ["en", "vi"], "some in Vietnamese", "(quoted in Vietnamese)"),
+        ("vi", ["vi"], "(1 bài):", "tiếng Anh"),
+        ("vi", ["en"], "tiếng Anh", None),
+    ],
+)
+def test_the_lead_names_the_quotes_language_only_when_it_is_not_the_askers(asker, quote_langs, said, not_said):
+    passages = [passage(i) for i in range(1, len(quote_langs) + 1)]
+    for p, lang in zip(passages, quote_langs, strict=True):
+        p.lang = lang
+    first_line = plain_text(answer(passages, asker), SUMMARY).splitlines()[0]
+    assert said in first_line
+    assert not_said is None or not_said not in first_line
+
+
 def test_decline_names_partners_in_the_reply_language():
     declined = Answer("q", "vi", False, [], "partner", ["JP"])
     [vi] = answer_messages(declined, SUMMARY)
