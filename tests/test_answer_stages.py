@@ -16,13 +16,14 @@ from retrieval.answer.retrieve import calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
+from retrieval.evaluate import QAItem, date_correct
 from retrieval.generations import build_index, dateline_date
 from retrieval.lang import detect_language, text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import partner_name, partners_in_question, partners_in_text
 from retrieval.reader import open_index
-from retrieval.search import Searcher
+from retrieval.search import Answer, Passage, Searcher
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
 from retrieval.wording import decline
@@ -488,3 +489,15 @@ def test_a_list_question_about_a_partner_and_a_time_lists_every_article_about_th
     # without a time the ranking alone decides: 'all agreements with Spain' over the years
     undated = select(ranked, analyse("Bộ Công an có những hoạt động gì với Tây Ban Nha?"), 3, RankingConfig())
     assert [c.passage.doc for c, _ in undated] == ["a"]
+
+
+def test_evaluation_tells_a_stated_year_from_an_invented_one_for_an_undated_article():
+    item = QAItem("q", "vi", "?", True, ["a.txt"], ["hội đàm"], None, "tune")
+    shown = Passage(
+        "a.txt", "t", None, PartialDate(2019, 9), None, None, [], "hai bên hội đàm", "hai bên hội đàm", 1.0, "c"
+    )
+    answer = Answer("?", "vi", True, [shown])
+    assert date_correct(answer, item, lambda doc: "Dự ASEANAPOL 39 vào tháng 9/2019, hai bên hội đàm.")
+    assert not date_correct(answer, item, lambda doc: "Hai bên hội đàm.")  # 2019 written nowhere: invented
+    shown.date = None
+    assert date_correct(answer, item, lambda doc: "Hai bên hội đàm.")
