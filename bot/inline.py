@@ -13,7 +13,7 @@ from bot.i18n import t
 from bot.render import MAX_TEXT, answer_messages, passage_html, sentence_start
 from retrieval.search import Answer, CorpusSummary
 from retrieval.text import fold
-from retrieval.wording import date_label
+from retrieval.wording import date_label, lead
 
 MIN_CHARS = 3
 MAX_RESULTS = min(5, int(InlineQueryLimit.RESULTS))
@@ -71,10 +71,12 @@ def results_for(answer: Answer, summary: CorpusSummary) -> list[InlineQueryResul
     """One result per passage: title = start of the answering sentence, description = date and source."""
     if not answer.answerable:
         body = answer_messages(answer, summary)[0]
+        # a partner named only in passing: the result says so, and its message quotes the mentions
+        title = lead(answer).rstrip(":") if answer.passages else t("inline_nothing", answer.lang)
         return [
             InlineQueryResultArticle(
                 id="none",
-                title=t("inline_nothing", answer.lang),
+                title=sentence_start(title, TITLE_CHARS),
                 description=sentence_start(_plain(body), DESCRIPTION_CHARS),
                 input_message_content=InputTextMessageContent(body),
             )

@@ -33,7 +33,7 @@ def answer_messages(answer: Answer, summary: CorpusSummary, limit: int = MAX_TEX
     head = []
     if answer.understood:
         head.append(_tag("i", escape(t("understood", answer.lang, what=answer.understood))))
-    if not answer.answerable:
+    if not answer.passages:
         return [_join([*head, escape(decline(answer, summary))])]
     head.append(_tag("b", escape(lead(answer))))
     blocks = [passage_html(p, i, answer.lang, budget=limit) for i, p in enumerate(answer.passages, 1)]

@@ -134,12 +134,20 @@ def _cldr_partners() -> list[Partner]:
             continue
         vi = vi_names.get(key, en)
         vi_alias, en_alias = PRESS_ALIASES.get(key, ((), ()))
+        vi_forms = tuple(normalize(n) for n in (*_forms(vi), *vi_alias))
         partners.append(
-            Partner(key, vi, en, tuple(normalize(n) for n in (vi, *vi_alias)), tuple(n for n in (en, *en_alias)))
+            Partner(key, vi, en, tuple(dict.fromkeys(vi_forms)), tuple(dict.fromkeys((*_forms(en), *en_alias))))
         )
     for key, (vi_list, en_list) in ORGANISATIONS.items():
         partners.append(Partner(key, vi_list[0], en_list[0], tuple(normalize(n) for n in vi_list), en_list))
     return partners
+
+
+def _forms(cldr_name: str) -> tuple[str, ...]:
+    """A CLDR name and, for 'Myanmar (Miến Điện)' / 'Myanmar (Burma)', each of the two names it joins:
+    the press writes one of them."""
+    joined = re.fullmatch(r"(.+?) \((.+)\)", cldr_name)
+    return (cldr_name, joined.group(1), joined.group(2)) if joined else (cldr_name,)
 
 
 @functools.cache
@@ -192,13 +200,45 @@ def _one_word(name: str) -> bool:
     return not re.search(r"[\s-]", name)
 
 
+def _mentions(text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each partner name in normalised `text`, in order."""
+    single, longer, owner = _text_patterns()
+    found = [(owner[m.group(0)], m.start(), m.end()) for m in single.finditer(text) if _is_name_use(text, m)]
+    found += [(owner[m.group(0)], m.start(), m.end()) for m in longer.finditer(text.lower())]
+    found.sort(key=lambda mention: (mention[1], -mention[2]))  # by start, the longer of two first
+    outermost: list[tuple[str, int, int]] = []
+    for mention in found:  # 'Hàn' inside 'Hàn Quốc' is the same name
+        if not outermost or mention[1] >= outermost[-1][2]:
+            outermost.append(mention)
+    return outermost
+
+
+# what stands between two names of one enumeration ('Australia, Trung Quốc, Hàn Quốc và Nhật Bản')
+_LIST_JOINER = re.compile(r"\s*(?:,|;|,?\s*và|,?\s*and)\s*")
+LIST_MIN = 3  # names in a row that make an enumeration
+
+
+def named_only_in_lists(text: str, key: str) -> bool:
+    """Does `text` name the partner only inside enumerations of LIST_MIN or more partners (and at least once)?"""
+    mentions = _mentions(normalize(text))
+    runs: list[list[str]] = []
+    previous_end = None
+    for found, start, end in mentions:
+        joined = previous_end is not None and _LIST_JOINER.fullmatch(text[previous_end:start]) is not None
+        if joined:
+            runs[-1].append(found)
+        else:
+            runs.append([found])
+        previous_end = end
+    with_key = [run for run in runs if key in run]
+    return bool(with_key) and all(len(run) >= LIST_MIN for run in with_key)
+
+
 def partners_in_text(text: str, lang: str = "vi") -> set[str]:
     """Keys of the partners an article names, in either language; in English text demonyms count too
     ('the Swedish police chief')."""
     text = normalize(text)
-    single, longer, owner = _text_patterns()
-    found = {owner[m.group(0)] for m in single.finditer(text) if _is_name_use(text, m)}
-    found |= {owner[m.group(0)] for m in longer.finditer(text.lower())}
+    found = {key for key, _, _ in _mentions(text)}
     if lang == "en":
         for word in set(re.findall(r"\b[A-Z][a-z]{3,}\b", text)):
             key = _demonym(word, word.lower())

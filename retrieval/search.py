@@ -63,7 +63,9 @@ class Answer:
     lang: str
     answerable: bool
     passages: list[Passage]
-    decline_reason: str | None = None  # 'empty', 'chitchat', 'partner', 'words', 'time', 'weak'
+    # 'empty', 'chitchat', 'partner', 'words', 'time', 'weak'; or 'passing': no article is about the
+    # asked partner, and `passages` quote the sentences that mention it in passing
+    decline_reason: str | None = None
     # partners, words or time the articles do not cover, in `lang` (words as the question wrote them)
     missing: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -170,14 +172,21 @@ class Searcher:
         timely = filters.within_time(candidates, plan.time)
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])
-        ranked = rank.rank_sentences(index, plan, query, filters.with_ordinals(timely, plan.ordinals), cfg)
-        if not decide.confident(ranked, cfg):
+        eligible = filters.with_ordinals(timely, plan.ordinals)
+        ranked = rank.rank_sentences(index, plan, query, eligible, cfg)
+        # a partner named only in passing: its mentions are shown whatever their score, framed as such
+        passing = bool(ranked) and decide.in_passing(eligible, plan)
+        if not passing and not decide.confident(ranked, cfg):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
         passages = [self._passage(plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
         best = ranked[0]
-        return Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)
+        answer = Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)
+        if passing:
+            answer.answerable, answer.decline_reason = False, "passing"
+            answer.missing = [partner_name(p, plan.lang) for p in sorted(plan.partners)]
+        return answer
 
     def _passage(self, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice, shown: str) -> Passage:
         record, article = cand.passage, cand.article

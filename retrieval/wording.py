@@ -26,6 +26,10 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": " (trích nguyên văn, có đoạn tiếng Anh)",
         "en": " (quoted as written, some in Vietnamese)",
     },
+    "passing": {
+        "vi": "Không bài nào viết về {missing}; chỉ có {n} đoạn nhắc đến thoáng qua:",
+        "en": "No article is about {missing}; {n} passage{ns} mention{s} it only in passing:",
+    },
     "coverage": {
         "vi": "Các bài báo ({articles} bài{span}) nói về hợp tác với: {partners}.",
         "en": "The articles ({articles}{span}) cover cooperation with: {partners}.",
@@ -91,6 +95,9 @@ def source_label(passage: Passage, lang: str) -> str:
 
 def lead(answer: Answer) -> str:
     n = len(answer.passages)
+    if answer.decline_reason == "passing":
+        missing = ", ".join(answer.missing)
+        return word("passing", answer.lang, missing=missing, n=n, ns="s" if n != 1 else "", s="" if n != 1 else "s")
     docs = len({p.doc for p in answer.passages})
     langs = {p.lang for p in answer.passages}
     quoted_in = word(f"quoted_in_{langs.pop()}" if len(langs) == 1 else "quoted_in_both", answer.lang)
@@ -129,7 +136,7 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
 
 def plain_text(answer: Answer, summary: CorpusSummary) -> str:
     """The terminal rendering: lead, then each passage with its source and the quote."""
-    if not answer.answerable:
+    if not answer.passages:
         return decline(answer, summary)
     lines = [answer.understood, ""] if answer.understood else []
     lines += [lead(answer), ""]

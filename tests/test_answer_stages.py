@@ -21,7 +21,7 @@ from retrieval.generations import build_index, dateline_date
 from retrieval.lang import detect_language, text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
-from retrieval.partners import partner_name, partners_in_question, partners_in_text
+from retrieval.partners import named_only_in_lists, partner_name, partners_in_question, partners_in_text
 from retrieval.reader import open_index
 from retrieval.search import Answer, Passage, Searcher
 from retrieval.segmentation import compound_tails
@@ -92,6 +92,8 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("Hợp tác với Mỹ và Liên bang Nga", {"US", "RU"}),
         ("Cooperation with the US, not with us", {"US"}),
         ("ASEANAPOL và INTERPOL", {"ASEANAPOL", "INTERPOL"}),
+        ("Hợp tác với Myanmar?", {"MM"}),  # CLDR: 'Myanmar (Miến Điện)', 'Myanmar (Burma)'
+        ("What about Burma?", {"MM"}),
     ],
 )
 def test_partners_in_questions_come_from_cldr_names_and_aliases(question, keys):
@@ -201,6 +203,44 @@ def test_index_keeps_each_language_in_one_row_range(small_searcher):
 
 
 # ---- filter, rank, decide, date ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "listed_only"),
+    [
+        ("các đối tác đối thoại Australia, Trung Quốc, Hàn Quốc, Nhật Bản, New Zealand có mặt", "JP", True),
+        ("các đối tác đối thoại Australia, Trung Quốc, Hàn Quốc, Nhật Bản, New Zealand có mặt", "KR", True),
+        ("Tập đoàn Ericsson khu vực Việt Nam, Lào, Campuchia, Myanmar", "LA", True),
+        ("gặp lãnh đạo an ninh Belarus, Trung Quốc, Nicaragua và Cuba", "NI", True),
+        ("Đoàn công tác của Công ty Ericsson Thụy Điển", "SE", False),
+        ("Hợp tác với Nhật Bản và Hàn Quốc", "JP", False),  # two names are a pair, not an enumeration
+        ("Hội đàm với Bộ trưởng Lào. Sau đó gặp Campuchia, Thái Lan và Lào.", "LA", False),  # once alone
+        ("Hội đàm với Bộ trưởng Lào.", "JP", False),  # not named at all
+    ],
+)
+def test_a_partner_named_only_within_enumerations(text, key, listed_only):
+    assert named_only_in_lists(text, key) is listed_only
+
+
+def test_partners_named_only_in_passing_are_told_apart_from_partners_met():
+    from retrieval.answer.decide import in_passing
+    from retrieval.answer.retrieve import Candidate
+
+    def candidate(row: int, title: str, text: str) -> Candidate:
+        article = ArticleRecord(f"{row}.txt", title, None, None, None, frozenset(), "vi")
+        passage = PassageRecord(
+            row, f"c{row}", article.doc, 0, len(text), text, (), "vi", frozenset(partners_in_text(text))
+        )
+        return Candidate(row, passage=passage, article=article)
+
+    attendees = candidate(1, "Hội nghị ASEANAPOL 29", "Các đối tác Australia, Trung Quốc, Hàn Quốc, Nhật Bản có mặt.")
+    met = candidate(2, "Bộ trưởng tiếp Đại sứ Nhật Bản", "Hai bên trao đổi về hợp tác phòng, chống tội phạm.")
+    listed_lead = candidate(3, "Tiếp lãnh đạo Mozambique, Iran, Nhật Bản", "Tại buổi tiếp Bộ trưởng Nhật Bản, hai bên…")
+    japan = analyse("Bộ Công an ký gì với Nhật Bản?")
+    assert in_passing([attendees], japan)
+    assert not in_passing([attendees, met], japan)  # an article whose title names Japan alone is about it
+    assert not in_passing([attendees, listed_lead], japan)  # its lead lists Japan, its passage names it alone
+    assert not in_passing([attendees], analyse("Bộ Công an ký gì?"))  # no partner asked
 
 
 def test_partner_that_no_article_names_is_declined_in_the_askers_language(small_searcher):

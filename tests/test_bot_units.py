@@ -99,6 +99,30 @@ def test_the_lead_names_the_quotes_language_only_when_it_is_not_the_askers(asker
     assert not_said is None or not_said not in first_line
 
 
+def test_a_partner_named_only_in_passing_is_said_so_and_its_mentions_quoted():
+    mention = passage(1, best="Các đối tác Australia, Trung Quốc, Hàn Quốc, Nhật Bản có mặt.")
+    mention.text += " " + mention.best_sentence
+    passing = Answer("q?", "vi", False, [mention], "passing", ["Nhật Bản"])
+    [vi] = answer_messages(passing, SUMMARY)
+    assert vi.startswith("<b>Không bài nào viết về Nhật Bản") and "<b>Các đối tác Australia" in vi
+    passing.lang, passing.missing = "en", ["Japan"]
+    text = plain_text(passing, SUMMARY)
+    assert text.startswith("No article is about Japan; 1 passage mentions it only in passing:")
+    assert "**Các đối tác Australia" in text and "do not mention" not in text
+
+
+def test_an_inline_reply_about_a_partner_named_in_passing_says_so_and_quotes_it():
+    from bot.inline import results_for
+
+    mention = passage(1, best="Các đối tác Australia, Trung Quốc, Hàn Quốc, Nhật Bản có mặt.")
+    mention.text += " " + mention.best_sentence
+    [result] = results_for(Answer("q?", "en", False, [mention], "passing", ["Japan"]), SUMMARY)
+    assert result.title.startswith("No article is about Japan")
+    assert "Nhật Bản có mặt" in result.input_message_content.message_text
+    [none] = results_for(Answer("q?", "en", False, [], "partner", ["Japan"]), SUMMARY)
+    assert none.title == "Nothing in the articles"
+
+
 def test_decline_names_partners_in_the_reply_language():
     declined = Answer("q", "vi", False, [], "partner", ["JP"])
     [vi] = answer_messages(declined, SUMMARY)

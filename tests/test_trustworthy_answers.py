@@ -59,16 +59,20 @@ def test_a_year_in_the_question_is_enforced(searcher):
 
 
 @pytest.mark.parametrize(
-    ("question", "doc"),
+    ("question", "doc", "passing"),
     [
-        ("Bộ Công an hợp tác gì với Lào?", "004"),
-        ("Bộ trưởng gặp đại diện Thụy Điển khi nào?", "004"),
-        ("When did the minister meet representatives from Sweden?", "004"),
+        # the seed articles name Laos only in 'Ericsson khu vực Việt Nam, Lào, Campuchia, Myanmar':
+        # that mention is quoted, said to be in passing, never 'not mentioned'
+        ("Bộ Công an hợp tác gì với Lào?", "004", True),
+        ("Bộ trưởng gặp đại diện Thụy Điển khi nào?", "004", False),
+        ("When did the minister meet representatives from Sweden?", "004", False),
     ],
 )
-def test_partners_the_articles_name_are_not_declined(searcher, question, doc):
+def test_partners_the_articles_name_are_not_declined(searcher, question, doc, passing):
     answer = searcher.ask(question)
-    assert answer.answerable and answer.passages[0].doc.startswith(doc)
+    assert answer.passages and answer.passages[0].doc.startswith(doc)
+    assert answer.answerable is not passing and (answer.decline_reason == "passing") is passing
+    assert "Lào" in answer.passages[0].best_sentence if passing else True
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
+from retrieval.partners import named_only_in_lists, partners_in_text
 from retrieval.text import words
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
@@ -26,6 +27,21 @@ RESTATED_SHARE = 0.7  # of the shorter answering sentence's words, for a passage
 
 def confident(ranked: Ranked, config: RankingConfig) -> bool:
     return bool(ranked) and ranked[0][0].score >= config.answer_threshold
+
+
+def in_passing(candidates: list[Candidate], plan: QueryPlan) -> bool:
+    """Are the asked partners named only in passing: only within enumerations of partners ('các đối
+    tác đối thoại Australia, Trung Quốc, Hàn Quốc, Nhật Bản, New Zealand … có mặt tại hội nghị'),
+    in the passages and in the titles alike? Such a quote does not say what the ministry did with
+    that partner ('Did the ministry sign anything with Japan?'), though the mention is worth showing.
+    A lead that lists the partners met one by one ('… với lãnh đạo Mozambique, Azerbaijan, Iran,
+    Nam Phi') goes on to name each of them alone, so they are not in passing."""
+    if not plan.partners:
+        return False
+    titles = {c.article.title: c.article.lang for c in candidates}
+    named = [(text, key) for text, lang in titles.items() for key in plan.partners & partners_in_text(text, lang)]
+    named += [(c.passage.text, key) for c in candidates for key in plan.partners & c.passage.partners]
+    return bool(named) and all(named_only_in_lists(text, key) for text, key in named)
 
 
 def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repeats: Repeats | None = None) -> Ranked:
