@@ -162,10 +162,12 @@ class Searcher:
         # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'), and so is a follow-up
         # completed from an answered question ('Còn chuyện đó thì sao?'); ranking decides
         about_covered = bool(plan.partners & set(summary.partners)) or plan.understood is not None
+        words_known = False  # every content word of a Vietnamese question is one the articles use
         if not about_covered and index.syllable_total() >= cfg.vocabulary_min_syllables:
             share, absent = vocabulary.unknown_share(plan, index)
             if share >= cfg.unknown_word_share:
                 return decline("words", absent)
+            words_known = plan.lang == "vi" and share == 0
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)
@@ -176,7 +178,7 @@ class Searcher:
         ranked = rank.rank_sentences(index, plan, query, eligible, cfg)
         # a partner named only in passing: its mentions are shown whatever their score, framed as such
         passing = bool(ranked) and decide.in_passing(eligible, plan)
-        if not passing and not decide.confident(ranked, cfg):
+        if not passing and not decide.confident(ranked, plan, cfg, words_known):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)

@@ -355,6 +355,9 @@ class LoadedIndex:
                 "FROM articles"
             )
         }
+        self._rows_by_doc: dict[str, list[int]] = {}
+        for doc, row in self._db.execute("SELECT doc, row FROM passages ORDER BY row"):
+            self._rows_by_doc.setdefault(doc, []).append(int(row))
         sentence_rows = self._db.execute('SELECT passage_row, start, "end" FROM sentences ORDER BY row').fetchall()
         table = np.array(sentence_rows, dtype=np.int64).reshape(-1, 3)
         self._sentence_passage, self._sentence_spans = table[:, 0], table[:, 1:]
@@ -380,6 +383,11 @@ class LoadedIndex:
             row: PassageRecord(row, cid, doc, start, end, text, decode_events(events), lang, frozenset(json.loads(ps)))
             for row, cid, doc, start, end, text, events, lang, ps in fetched
         }
+
+    def rows_of(self, docs: Iterable[str]) -> np.ndarray:
+        """The passage rows of the given articles, in row order."""
+        rows = [r for doc in docs for r in self._rows_by_doc.get(doc, ())]
+        return np.array(sorted(rows), dtype=np.int64)
 
     def sentences_of(self, passage_row: int) -> tuple[np.ndarray, np.ndarray]:
         """(sentence rows, spans within the passage) of one passage, in text order."""

@@ -541,3 +541,48 @@ def test_evaluation_tells_a_stated_year_from_an_invented_one_for_an_undated_arti
     assert not date_correct(answer, item, lambda doc: "Hai bên hội đàm.")  # 2019 written nowhere: invented
     shown.date = None
     assert date_correct(answer, item, lambda doc: "Hai bên hội đàm.")
+
+
+@pytest.fixture(scope="module")
+def crowded_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    """Sixty 2020 articles that share the questions' words, and two that share few: one of 2010, the newest of 2026."""
+    articles = tmp_path_factory.mktemp("crowded") / "articles"
+    articles.mkdir()
+    for n in range(60):
+        day = n % 28 + 1
+        (articles / f"filler-{n:02d}.txt").write_text(
+            f" date 2020-{n % 12 + 1:02d}-{day:02d} Ngày {day}, Bộ Công an hội đàm về hợp tác phòng, chống tội phạm "
+            f"với đối tác số {n}. Hai bên nhất trí tăng cường hợp tác lần {n}.",
+            encoding="utf-8",
+        )
+    (articles / "old-2010.txt").write_text(
+        " date 2010-05-25 Cảnh sát ASEAN dự hội nghị ở Phnom Penh.", encoding="utf-8"
+    )
+    (articles / "new-2026.txt").write_text(
+        " date 2026-02-05 Thứ trưởng hội đàm về hợp tác ở Vientiane.", encoding="utf-8"
+    )
+    embedder = FakeEmbedder()
+    build_index(articles, articles.parent / "index", embedder)
+    return Searcher(open_index(articles.parent / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+
+
+def test_a_time_window_finds_its_articles_outside_the_best_matches_of_the_whole_corpus(crowded_searcher):
+    in_2010 = crowded_searcher.ask("Hội đàm về hợp tác phòng, chống tội phạm năm 2010?")
+    assert in_2010.answerable and [p.doc for p in in_2010.passages] == ["old-2010.txt"]
+
+
+def test_the_most_recent_is_found_outside_the_best_matches_of_the_whole_corpus(crowded_searcher):
+    latest = crowded_searcher.ask("Lần gần nhất hội đàm về hợp tác là khi nào?")
+    assert latest.answerable and latest.passages[0].doc == "new-2026.txt"
+
+
+def test_a_list_of_what_happened_in_a_time_needs_no_score_once_its_words_are_the_articles():
+    from retrieval.answer.decide import confident
+
+    ranked = _ranked(("a", 0, 1.0))
+    strict = RankingConfig(answer_threshold=4.5)
+    in_2024 = analyse("Bộ Công an đã gặp những đối tác nào trong năm 2024?")
+    assert confident(ranked, in_2024, strict, words_known=True)
+    assert not confident(ranked, in_2024, strict, words_known=False)  # e.g. English: its words cannot be checked
+    assert not confident(ranked, analyse("Bộ Công an đã gặp những đối tác nào?"), strict, words_known=True)
+    assert not confident(ranked, analyse("Bộ Công an gặp Lào năm 2024?"), strict, words_known=True)

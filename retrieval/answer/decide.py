@@ -25,8 +25,17 @@ LIST_MAX = 5  # a list answer shows at least this many articles when that many m
 RESTATED_SHARE = 0.7  # of the shorter answering sentence's words, for a passage to only repeat another
 
 
-def confident(ranked: Ranked, config: RankingConfig) -> bool:
-    return bool(ranked) and ranked[0][0].score >= config.answer_threshold
+def confident(ranked: Ranked, plan: QueryPlan, config: RankingConfig, words_known: bool = False) -> bool:
+    """Answer when the best passage scores above the threshold, or when the question asks for the
+    list of what happened in a time ('Bộ Công an đã gặp những đối tác nào trong năm 2024?'): the
+    passages left by the time filter are that list, however little their wording shares with the
+    question's. That needs `words_known`, every content word of the question used by the articles
+    (answer/vocabulary.py), which only a Vietnamese question can show: 'Which smartphones have the
+    best camera this year?' asks for a list in a time too."""
+    if not ranked:
+        return False
+    time_list = plan.asks_list and plan.time is not None and not plan.partners and words_known
+    return time_list or ranked[0][0].score >= config.answer_threshold
 
 
 def in_passing(candidates: list[Candidate], plan: QueryPlan) -> bool:
@@ -50,7 +59,8 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     restates another's."""
     repeats = repeats or _overlaps
     best = ranked[0][0].score
-    ratio = config.list_relevance_ratio if plan.asks_list else config.relevance_ratio
+    # the newest of several occurrences is one of a list: 'the latest' shows what a list would
+    ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
     floor = best * ratio if best > 0 else best
     relevant = [(cand, choice) for cand, choice in ranked if cand.score >= floor or _listed(cand, plan)]
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}

@@ -81,7 +81,14 @@ def rank_sentences(
 ) -> list[tuple[Candidate, SentenceChoice]]:
     """The best-scoring passages with their answering sentence, best first."""
     passage_scores(candidates, plan, config)
-    shortlist = sorted(candidates, key=lambda c: -c.score)[: config.ranked_passages]
+    by_score = sorted(candidates, key=lambda c: -c.score)
+    shortlist = by_score[: config.ranked_passages]
+    # 'the most recent …': the best passage of each newest article is ranked, however it scores
+    newest_docs = {c.passage.doc for c in shortlist if c.newest}
+    for c in by_score[config.ranked_passages :]:
+        if c.newest and c.passage.doc not in newest_docs:
+            shortlist.append(c)
+            newest_docs.add(c.passage.doc)
     weights = term_weights(index, plan)
     by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)
     ranked = []

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.answer.analyse import QueryPlan
+from retrieval.dates import PartialDate
 from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
 
 CANDIDATES_PER_SOURCE = 40
+LATEST_ARTICLES = 3  # the newest articles a 'most recent' question also searches
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Candidate:
     passage: PassageRecord | None = None
     article: ArticleRecord | None = None
     score: float = 0.0  # fused passage score, then the final score once sentences are ranked
+    newest: bool = False  # of an article a 'most recent' question searched on its own (focus_docs)
 
 
 def calibrated(cosines: np.ndarray, query: np.ndarray, mean: np.ndarray, cov: np.ndarray) -> np.ndarray:
@@ -47,25 +50,30 @@ def retrieve(
     import faiss
 
     found: dict[int, Candidate] = {}
+    focus = index.rows_of(focus_docs(index, plan))
     if use_dense and query is not None:
         for stats in index.languages.values():
             lo, hi = stats.rows
-            n = min(CANDIDATES_PER_SOURCE, hi - lo)
-            if n <= 0:
-                continue
-            params = faiss.SearchParameters(sel=faiss.IDSelectorRange(lo, hi))
-            _, rows = index.faiss.search(query[None, :], n, params=params)
-            found.update({int(r): Candidate(int(r)) for r in rows[0] if r >= 0})
+            inside = focus[(focus >= lo) & (focus < hi)]
+            scopes = [(faiss.IDSelectorRange(lo, hi), hi - lo), (faiss.IDSelectorBatch(inside), len(inside))]
+            for selector, size in scopes:
+                n = min(CANDIDATES_PER_SOURCE, size)
+                if n <= 0:
+                    continue
+                _, rows = index.faiss.search(query[None, :], n, params=faiss.SearchParameters(sel=selector))
+                found.update({int(r): Candidate(int(r)) for r in rows[0] if r >= 0})
     lexical = lexical_scores(index, plan) if use_lexical else None
     if lexical is not None:
-        n = min(CANDIDATES_PER_SOURCE, len(lexical))
-        top = np.argpartition(-lexical, n - 1)[:n] if n < len(lexical) else np.arange(len(lexical))
-        for r in top:
-            if lexical[r] > 0:
-                found.setdefault(int(r), Candidate(int(r)))
+        for scope in (np.arange(len(lexical)), focus):
+            n = min(CANDIDATES_PER_SOURCE, len(scope))
+            top = scope[np.argpartition(-lexical[scope], n - 1)[:n]] if n < len(scope) else scope
+            found.update({int(r): Candidate(int(r)) for r in top if lexical[r] > 0 and int(r) not in found})
     candidates = list(found.values())
     if not candidates:
         return []
+    if plan.asks_latest and plan.time is None:
+        for c in candidates:
+            c.newest = c.row in set(focus.tolist())
     records = index.passages(c.row for c in candidates)
     best_lexical = max((float(lexical[c.row]) for c in candidates), default=0.0) if lexical is not None else 0.0
     for c in candidates:
@@ -83,6 +91,29 @@ def retrieve(
                 for i, value in zip(mine, z, strict=True):
                     candidates[i].dense = float(value)
     return candidates
+
+
+def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:
+    """Articles the question points at by time, searched on their own as well: a window's articles
+    ('Hoạt động năm 2026', 'Meetings in 2010') would otherwise need to be among the best matches of
+    the whole corpus to be found at all, and so would the newest articles about the asked partners
+    (or the newest of all) for 'the most recent …'."""
+    if plan.time is not None:
+        return [doc for doc, article in index.articles.items() if plan.time.contains(_event_or_published(article))]
+    if not plan.asks_latest:
+        return []
+    about = [
+        (date.sort_key(), a.doc)
+        for a in index.articles.values()
+        if (date := _event_or_published(a)) is not None
+        and date.year is not None
+        and (not plan.partners or a.main_partners & plan.partners)
+    ]
+    return [doc for _, doc in sorted(about, reverse=True)[:LATEST_ARTICLES]]
+
+
+def _event_or_published(article: ArticleRecord) -> PartialDate | None:
+    return article.event_date or article.date
 
 
 def lexical_scores(index: LoadedIndex, plan: QueryPlan) -> np.ndarray | None:
