@@ -114,13 +114,13 @@ def is_photo_credit(text: str) -> bool:
 
 
 _SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”»')\]]*(?=\s+|$)")
-_INITIAL_RE = re.compile(r"(?:^|\s)[A-ZĐ]$")
+_INITIAL_RE = re.compile(r"(?:^|[\s.])[A-ZĐ]$")  # "T." and the last of "A.V."
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of sentences: split after ., !, ?, … or a line break.
 
-    A capital initial ('Mmamiloko T. Kubayi') does not end a sentence, and neither does a full
+    A capital initial ('Mmamiloko T. Kubayi', 'A.V. Bortnikov') does not end a sentence, nor does a full
     stop followed by a lower-case word.
     """
     spans: list[tuple[int, int]] = []
