@@ -276,4 +276,34 @@ PHATIC_PHRASES = (
     "who are you",
     "ok",
     "okay",
+    "tks",
+    "thx",
 )
+# a thanks or a greeting followed by a few words is still one ('Thanks a lot', 'Cảm ơn, rất hữu ích'),
+# unless those words ask something; 'ok', 'hi', 'chào' open too many other things to count here
+PHATIC_OPENERS = ("cam on", "xin chao", "tam biet", "thanks", "thank you", "tks", "thx", "hello", "goodbye")
+# which kind of small talk a chit-chat reply answers
+THANKS_PHRASES = ("cam on", "thanks", "thank you", "tks", "thx")
+GREETING_PHRASES = ("xin chao", "chao", "hello", "hi", "hey", "good morning", "good evening")
+# the two languages' question words (folded)
+QUESTION_WORDS = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "ai",
+        "gi",
+        "nao",
+        "dau",
+        "sao",
+        "bao",
+        "nhieu",
+    ]
+)
+PHATIC_REMARK_WORDS = 3  # words after the thanks or greeting, at most

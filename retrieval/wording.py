@@ -9,7 +9,8 @@ from __future__ import annotations
 from retrieval.dates import PartialDate
 from retrieval.partners import all_partners, partner_name
 from retrieval.search import Answer, CorpusSummary, Passage
-from retrieval.text import fold
+from retrieval.stopwords import GREETING_PHRASES, THANKS_PHRASES
+from retrieval.text import fold, words
 
 WORDS: dict[str, dict[str, str]] = {
     "no_year": {"vi": "{day}, không rõ năm", "en": "{day}, year not stated"},
@@ -43,6 +44,14 @@ WORDS: dict[str, dict[str, str]] = {
     "chitchat": {
         "vi": "Tôi chỉ trả lời câu hỏi về hợp tác an ninh trong các bài báo.",
         "en": "I only answer questions about security cooperation in the articles.",
+    },
+    "chitchat_thanks": {
+        "vi": "Không có gì! Cứ hỏi tiếp về hợp tác an ninh trong các bài báo.",
+        "en": "You're welcome! Ask me anything else about security cooperation in the articles.",
+    },
+    "chitchat_hello": {
+        "vi": "Xin chào! Tôi trả lời câu hỏi về hợp tác an ninh, trích nguyên văn các bài báo kèm ngày và nguồn.",
+        "en": "Hello! I answer questions about security cooperation, quoting the articles with date and source.",
     },
     "weak": {"vi": "Các bài báo không trả lời câu hỏi này.", "en": "The articles do not answer this question."},
     "hint": {
@@ -118,6 +127,16 @@ def _span(first: PartialDate | None, last: PartialDate | None) -> str:
     return first.iso() if first == last else f"{first.iso()} – {last.iso()}"
 
 
+def _small_talk_key(question: str) -> str:
+    """Thanks get 'you're welcome', a greeting a greeting back; other small talk the plain reply."""
+    folded = f" {' '.join(words(question))} "
+    if any(f" {phrase} " in folded for phrase in THANKS_PHRASES):
+        return "chitchat_thanks"
+    if any(f" {phrase} " in folded for phrase in GREETING_PHRASES):
+        return "chitchat_hello"
+    return "chitchat"
+
+
 def decline(answer: Answer, summary: CorpusSummary) -> str:
     lang = answer.lang
     if answer.decline_reason == "empty":
@@ -128,7 +147,7 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
     elif answer.decline_reason == "time":
         head = word("missing_time", lang, missing=missing)
     elif answer.decline_reason == "chitchat":
-        head = word("chitchat", lang)
+        head = word(_small_talk_key(answer.question), lang)
     else:
         head = word("weak", lang)
     return f"{head}\n{coverage_line(summary, lang)}\n{word('hint', lang)}"

@@ -151,9 +151,44 @@ def test_english_questions_use_names_not_english_words_lexically():
     assert "belarus" in plan.terms  # the partner's names, in both languages
 
 
-@pytest.mark.parametrize("question", ["cảm ơn", "xin chào", "hôm nay ăn gì", "Chào bạn, bạn có khỏe không?", "thanks!"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cảm ơn",
+        "xin chào",
+        "hôm nay ăn gì",
+        "Chào bạn, bạn có khỏe không?",
+        "thanks!",
+        "Thanks a lot",
+        "Cảm ơn, rất hữu ích",
+        "tks bạn",
+    ],
+)
 def test_chitchat_is_recognised(question):
     assert analyse(question).chitchat
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thanks, what did they sign?", "Cảm ơn, còn Nga thì sao?", "ok dẫn độ", "Xin chào, Bộ Công an ký gì với Lào"],
+)
+def test_a_question_after_a_thanks_or_greeting_is_a_question(question):
+    assert not analyse(question).chitchat
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Cảm ơn bạn nhiều!", "Không có gì!"),
+        ("Thanks a lot", "You're welcome!"),
+        ("Xin chào", "Xin chào!"),
+        ("hello", "Hello!"),
+        ("bạn là ai", "Tôi chỉ trả lời"),
+    ],
+)
+def test_small_talk_gets_a_reply_in_kind(small_searcher, question, reply):
+    answer = small_searcher.ask(question)
+    assert decline(answer, small_searcher.summary()).startswith(reply)
 
 
 def test_follow_up_borrows_partner_time_and_topic():

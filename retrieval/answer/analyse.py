@@ -30,8 +30,11 @@ from retrieval.stopwords import (
     CALENDAR_WORDS,
     EN_STOPWORDS,
     EN_TIME_DEICTICS,
+    PHATIC_OPENERS,
     PHATIC_PHRASES,
+    PHATIC_REMARK_WORDS,
     PRONOUNS,
+    QUESTION_WORDS,
     VI_STOPWORDS,
     VI_TIME_DEICTICS,
 )
@@ -235,8 +238,20 @@ def _is_phatic(folded: str) -> bool:
 
 
 def _is_chitchat(folded: str, topic: tuple[str, ...], partners: frozenset[str], time: TimeFilter | None) -> bool:
-    """Greetings, thanks and small talk: only phatic phrases, or nothing the question is about."""
-    return not partners and time is None and (_is_phatic(folded) or not topic)
+    """Greetings, thanks and small talk: only phatic phrases, a phatic phrase and a short remark that
+    asks nothing ('Thanks a lot', 'Cảm ơn, rất hữu ích'), or nothing the question is about."""
+    return not partners and time is None and (_is_phatic(folded) or _is_phatic_remark(folded) or not topic)
+
+
+def _is_phatic_remark(folded: str) -> bool:
+    if "?" in folded:
+        return False
+    tokens = re.findall(r"\w+", folded)
+    for phrase in PHATIC_OPENERS:
+        if tokens[: len(phrase.split())] == phrase.split():
+            rest = tokens[len(phrase.split()) :]
+            return len(rest) <= PHATIC_REMARK_WORDS and not QUESTION_WORDS & set(rest)
+    return False
 
 
 def _is_follow_up(plan: QueryPlan) -> bool:
