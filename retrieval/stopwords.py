@@ -279,11 +279,11 @@ PHATIC_PHRASES = (
     "tks",
     "thx",
 )
+# thanks, which a chit-chat reply answers with "you're welcome"
+THANKS_PHRASES = ("cam on", "thanks", "thank you", "tks", "thx")
 # a thanks or a greeting followed by a few words is still one ('Thanks a lot', 'Cảm ơn, rất hữu ích'),
 # unless those words ask something; 'ok', 'hi', 'chào' open too many other things to count here
-PHATIC_OPENERS = ("cam on", "xin chao", "tam biet", "thanks", "thank you", "tks", "thx", "hello", "goodbye")
-# which kind of small talk a chit-chat reply answers
-THANKS_PHRASES = ("cam on", "thanks", "thank you", "tks", "thx")
+PHATIC_OPENERS = (*THANKS_PHRASES, "xin chao", "tam biet", "hello", "goodbye")
 GREETING_PHRASES = ("xin chao", "chao", "hello", "hi", "hey", "good morning", "good evening")
 # the two languages' question words (folded)
 QUESTION_WORDS = frozenset(

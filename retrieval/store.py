@@ -79,6 +79,11 @@ class ArticleRecord:
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 2', 'the 80th': which occurrence of an event it reports
     names_ministry: bool = True  # names the Ministry of Public Security (retrieval.ministry)
 
+    @property
+    def reported_date(self) -> PartialDate | None:
+        """When the article's event happened as far as it says: its event date, else its publication date."""
+        return self.event_date or self.date
+
 
 @dataclass(frozen=True)
 class PassageRecord:

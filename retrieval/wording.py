@@ -104,14 +104,13 @@ def source_label(passage: Passage, lang: str) -> str:
 
 def lead(answer: Answer) -> str:
     n = len(answer.passages)
-    if answer.decline_reason == "passing":
-        missing = ", ".join(answer.missing)
-        return word("passing", answer.lang, missing=missing, n=n, ns="s" if n != 1 else "", s="" if n != 1 else "s")
+    ns = "s" if n != 1 else ""
+    if answer.decline_reason == "passing":  # 'passages mention' / 'passage mentions'
+        return word("passing", answer.lang, missing=", ".join(answer.missing), n=n, ns=ns, s="" if ns else "s")
     docs = len({p.doc for p in answer.passages})
     langs = {p.lang for p in answer.passages}
     quoted_in = word(f"quoted_in_{langs.pop()}" if len(langs) == 1 else "quoted_in_both", answer.lang)
-    plural = {"ns": "s" if n != 1 else "", "ds": "s" if docs != 1 else ""}
-    return word("lead", answer.lang, n=n, docs=docs, quoted_in=quoted_in, **plural)
+    return word("lead", answer.lang, n=n, ns=ns, docs=docs, ds="s" if docs != 1 else "", quoted_in=quoted_in)
 
 
 def coverage_line(summary: CorpusSummary, lang: str) -> str:

@@ -33,7 +33,7 @@ def event_date(
         # is one it mentions ('… sang thăm vào tháng 9 vừa qua'). 'When was the latest …' asks for the
         # reported event too, not for a date its sentence mentions
         in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
-    chosen = _choose(plan, [e.date for e in in_sentence]) or article.event_date or published
+    chosen = _choose(plan, [e.date for e in in_sentence]) or article.reported_date
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)

@@ -92,12 +92,12 @@ def _listed(cand: Candidate, plan: QueryPlan) -> bool:
 
 
 def _date_key(cand: Candidate) -> tuple[int, int, int]:
-    date = cand.article.event_date or cand.article.date
+    date = cand.article.reported_date
     return date.sort_key() if date else (9999, 0, 0)
 
 
 def _newest_first(cand: Candidate) -> tuple[int, int, int]:
-    date = cand.article.event_date or cand.article.date
+    date = cand.article.reported_date
     year, month, day = date.sort_key() if date and date.year is not None else (-1, 0, 0)  # undated last
     return (-year, -month, -day)
 

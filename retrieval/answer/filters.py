@@ -29,7 +29,7 @@ def about_ministry(candidates: list[Candidate], asked: bool) -> list[Candidate]:
 
 
 def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) -> bool:
-    if window.contains(article.event_date or article.date):
+    if window.contains(article.reported_date):
         return True
     return any(e.kind == "point" and window.contains(e.date) for e in passage.event_dates)
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.answer.analyse import QueryPlan
-from retrieval.dates import PartialDate
 from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
 
 CANDIDATES_PER_SOURCE = 40
@@ -72,8 +71,9 @@ def retrieve(
     if not candidates:
         return []
     if plan.asks_latest and plan.time is None:
+        newest_rows = set(focus.tolist())
         for c in candidates:
-            c.newest = c.row in set(focus.tolist())
+            c.newest = c.row in newest_rows
     records = index.passages(c.row for c in candidates)
     best_lexical = max((float(lexical[c.row]) for c in candidates), default=0.0) if lexical is not None else 0.0
     for c in candidates:
@@ -99,21 +99,17 @@ def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:
     the whole corpus to be found at all, and so would the newest articles about the asked partners
     (or the newest of all) for 'the most recent …'."""
     if plan.time is not None:
-        return [doc for doc, article in index.articles.items() if plan.time.contains(_event_or_published(article))]
+        return [doc for doc, article in index.articles.items() if plan.time.contains(article.reported_date)]
     if not plan.asks_latest:
         return []
     about = [
         (date.sort_key(), a.doc)
         for a in index.articles.values()
-        if (date := _event_or_published(a)) is not None
+        if (date := a.reported_date) is not None
         and date.year is not None
         and (not plan.partners or a.main_partners & plan.partners)
     ]
     return [doc for _, doc in sorted(about, reverse=True)[:LATEST_ARTICLES]]
-
-
-def _event_or_published(article: ArticleRecord) -> PartialDate | None:
-    return article.event_date or article.date
 
 
 def lexical_scores(index: LoadedIndex, plan: QueryPlan) -> np.ndarray | None:
