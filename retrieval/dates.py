@@ -236,7 +236,16 @@ _Q_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _Q_RANGE = re.compile(
     r"\b(?:from|between|tu|trong)\s+(?:nam\s+)?(19\d\d|20\d\d)\s*(?:-|–|to|and|den|toi)\s*(?:nam\s+)?(19\d\d|20\d\d)\b"
 )
-_Q_SINCE = re.compile(r"\b(?:since|tu nam|ke tu nam)\s+(19\d\d|20\d\d)\b")
+# Open-ended windows (folded): 'since 2020', 'after 2020', 'sau năm 2020' run to the newest article;
+# 'before 2012', 'trước năm 2012', 'until 2012', 'cho đến năm 2012' from the oldest. The group before
+# the year says whether the year itself is inside ('since', 'until') or not ('after', 'before').
+_Q_FROM = re.compile(
+    r"\b(?:(since|tu nam|ke tu nam)|(after|later than|sau nam|tu sau nam|ke tu sau nam))\s+(19\d\d|20\d\d)\b"
+)
+_Q_UNTIL = re.compile(
+    r"\b(?:(until|till|up to|through|cho den nam|tinh den nam|den het nam)|(before|prior to|earlier than|truoc nam))"
+    r"\s+(19\d\d|20\d\d)\b"
+)
 # Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0.
 _Q_RELATIVE_YEAR = {
     "nam ngoai": 1,
@@ -255,18 +264,27 @@ class TimeFilter:
     year: int
     month: int | None = None
     end_year: int | None = None  # a range of whole years, inclusive
+    open_start: bool = False  # 'before 2012': every year up to end_year (`year` is then end_year too)
+    open_end: bool = False  # 'since 2020': every year from `year` on
 
-    def label(self) -> str:
+    def label(self, month_first: bool = False) -> str:
+        """'2025', '2025-12' (or '12/2025' with month_first), '2020–2023', '≥2020', '≤2011'."""
+        if self.open_start:
+            return f"≤{self.end_year}"
+        if self.open_end:
+            return f"≥{self.year}"
         if self.end_year is not None and self.end_year != self.year:
             return f"{self.year}–{self.end_year}"
-        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+        if self.month:
+            return f"{self.month}/{self.year}" if month_first else f"{self.year}-{self.month:02d}"
+        return str(self.year)
 
     def contains(self, date: PartialDate | None) -> bool:
         """Whether a date (of any precision) falls in the window; an unknown year never does."""
         if date is None or date.year is None:
             return False
         last = self.end_year if self.end_year is not None else self.year
-        if not self.year <= date.year <= last:
+        if (not self.open_start and date.year < self.year) or (not self.open_end and date.year > last):
             return False
         return self.month is None or date.month is None or date.month == self.month
 
@@ -281,10 +299,12 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
     if m := _Q_RANGE.search(q):
         first, last = sorted((int(m.group(1)), int(m.group(2))))
         return TimeFilter(first, None, last)
-    if m := _Q_SINCE.search(q):
-        first = int(m.group(1))
-        last = newest.year if newest is not None and newest.year else first
-        return TimeFilter(first, None, max(first, last))
+    if m := _Q_FROM.search(q):
+        first = int(m.group(3)) + (1 if m.group(2) else 0)
+        return TimeFilter(first, open_end=True)
+    if m := _Q_UNTIL.search(q):
+        last = int(m.group(3)) - (1 if m.group(2) else 0)
+        return TimeFilter(last, None, last, open_start=True)
     if re.search(r"\b(19|20)\d\d\s*(?:-|–|to|den|\s)\s*(19|20)\d\d\b", q):
         return None
     for pattern in _Q_MONTH_YEAR:
@@ -305,7 +325,8 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
 
 
 _TIME_PHRASE = re.compile(
-    r"(?:\b(?:vào|vao|trong|in|during|from|since|between|từ|tu|đến|den|to|and|of)\s+)?"
+    r"(?:\b(?:vào|vao|trong|in|during|from|since|between|từ|tu|đến|den|to|and|of|after|before|until|till"
+    r"|up to|through|prior to|later than|earlier than|trước|truoc|sau|cho đến|cho den|tính đến|tinh den)\s+)?"
     r"(?:\b(?:năm|nam|tháng|thang)\s+)?"
     rf"(?:\b(?:{_EN_MONTH_NAMES})\.?,?\s+)?"
     r"(?:\b\d{1,2}\s*/\s*)?\b(?:19|20)\d\d\b"

@@ -11,6 +11,7 @@ import pytest
 from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
+from retrieval.answer.filters import in_time
 from retrieval.answer.rank import coverage
 from retrieval.answer.retrieve import calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
@@ -117,6 +118,10 @@ def test_partners_in_articles_and_their_names_in_each_language():
         ("Năm ngoái Bộ Công an ký gì?", TimeFilter(2025)),
         ("last year", TimeFilter(2025)),
         ("ke hoach giai doan 2024 2026", None),
+        ("What did Vietnam sign with Laos before 2012?", TimeFilter(2011, None, 2011, open_start=True)),
+        ("Bộ Công an ký gì với Lào cho đến năm 2012?", TimeFilter(2012, None, 2012, open_start=True)),
+        ("Hợp tác với Nga sau năm 2025", TimeFilter(2026, open_end=True)),
+        ("since 2020", TimeFilter(2020, open_end=True)),
     ],
 )
 def test_time_in_questions_relative_to_the_newest_article(question, window):
@@ -291,6 +296,25 @@ def test_time_window_keeps_only_passages_of_that_time(small_searcher):
     assert {p.doc for p in answer.passages} == {"belarus-2025.txt"}
     none = small_searcher.ask("Việt Nam ký gì với Belarus năm 2019?")
     assert (none.answerable, none.decline_reason, none.missing) == (False, "time", ["2019"])
+
+
+def test_open_ended_windows_keep_one_side_of_the_year(small_searcher):
+    after = small_searcher.ask("What did Vietnam sign with Belarus after 2024?")
+    before = small_searcher.ask("Việt Nam ký gì với Belarus trước năm 2025?")
+    assert {p.doc for p in after.passages} == {"belarus-2025.txt"}
+    assert {p.doc for p in before.passages} == {"belarus-2023.txt"}
+    window = TimeFilter(2011, None, 2011, open_start=True)
+    assert window.contains(PartialDate(1998)) and not window.contains(PartialDate(2012, 1))
+    assert window.label() == "≤2011" and TimeFilter(2026, open_end=True).label() == "≥2026"
+
+
+def test_a_date_after_its_articles_publication_is_a_plan_not_an_event_in_the_window():
+    plan = "Hai bên thống nhất hoàn thành dự án vào năm 2022."
+    passage, article = _passage(plan, PartialDate(2020, 5, 4))
+    assert not in_time(passage, article, TimeFilter(2022))
+    recalled = "Năm 2022, hai bên đã ký Bản ghi nhớ."
+    passage, article = _passage(recalled, PartialDate(2024, 3, 1))
+    assert in_time(passage, article, TimeFilter(2022))
 
 
 def test_a_period_named_in_a_passage_is_not_an_event_in_the_window(small_searcher):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
@@ -114,7 +114,7 @@ class QueryPlan:
         return {
             "question": self.embed_text,
             "partners": sorted(self.partners),
-            "time": [self.time.year, self.time.month, self.time.end_year] if self.time else None,
+            "time": asdict(self.time) if self.time else None,
             "terms": list(self.terms),
             "names": list(self.names),
         }
@@ -268,8 +268,8 @@ def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:
     partners = plan.partners or frozenset(previous.get("partners") or ())
     time = plan.time
     if time is None and previous.get("time"):
-        year, month, end_year = previous["time"]
-        time = TimeFilter(year, month, end_year)
+        stored = previous["time"]  # a list [year, month, end_year] in contexts saved by older versions
+        time = TimeFilter(*stored) if isinstance(stored, list) else TimeFilter(**stored)
     topic = str(previous.get("question", ""))
     terms = tuple(dict.fromkeys((*plan.terms, *previous.get("terms", ()))))
     if plan.partners:  # a new partner replaces the old one: drop the old partner's names from the terms
@@ -277,7 +277,7 @@ def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:
         terms = tuple(t for t in terms if t not in old)
     pieces = [partner_name(p, plan.lang) for p in sorted(partners)]
     if time is not None:
-        pieces.append(_time_label(time))
+        pieces.append(time.label(month_first=True))
     understood = ", ".join(pieces) or None
     return replace(
         plan,
@@ -288,12 +288,6 @@ def _complete(plan: QueryPlan, previous: dict) -> QueryPlan:
         embed_text=f"{topic} {plan.question}".strip(),
         understood=understood or _shorten(topic),
     )
-
-
-def _time_label(time: TimeFilter) -> str:
-    if time.end_year is not None and time.end_year != time.year:
-        return f"{time.year}–{time.end_year}"
-    return f"{time.month}/{time.year}" if time.month else str(time.year)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

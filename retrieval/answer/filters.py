@@ -2,7 +2,9 @@
 
 A passage is in a time window when its article's event or publication date is, or when it
 reports a dated event (a day, month or year it names) inside the window. A period it mentions
-('giai đoạn 2024 - 2026') is a plan's span, not an event, and does not put it in the window.
+('giai đoạn 2024 - 2026') is a plan's span, not an event, and does not put it in the window; nor
+does a date after its article's publication ('đến năm 2022' in a 2020 article), which is a plan
+that had not happened when the article was written.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ def about_ministry(candidates: list[Candidate], asked: bool) -> list[Candidate]:
 def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) -> bool:
     if window.contains(article.reported_date):
         return True
-    return any(e.kind == "point" and window.contains(e.date) for e in passage.event_dates)
+    published = article.date
+    return any(
+        e.kind == "point" and window.contains(e.date) and (published is None or not published < e.date)
+        for e in passage.event_dates
+    )
 
 
 def within_time(candidates: list[Candidate], window: TimeFilter | None) -> list[Candidate]:
