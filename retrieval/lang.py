@@ -2,7 +2,9 @@
 
 langdetect (seeded, so it is deterministic) misreads Vietnamese typed without diacritics, so a
 rule comes first: text with Vietnamese letters is Vietnamese; ASCII text whose words are mostly
-well-formed Vietnamese syllables, and not English function words, is Vietnamese too.
+well-formed Vietnamese syllables, and not English function words, is Vietnamese too. A partner's
+name that only one language writes that way (CLDR: 'Campuchia', 'Ấn Độ' / 'Cambodia', 'India')
+counts as a word of that language, so 'Campuchia' or 'to lam tham an do' alone read right.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 
+from retrieval.partners import name_languages
 from retrieval.stopwords import EN_STOPWORDS
 from retrieval.text import fold
 
@@ -66,6 +69,8 @@ _VI_FUNCTION_WORDS = frozenset(
 )
 # 'cảm ơn', 'xin chào', 'tạm biệt' typed without diacritics: 'on' would otherwise count as English
 _VI_CHAT_PHRASE = re.compile(r"\b(?:cam on|cam to|xin chao|tam biet)\b")
+# English chat words that are not function words but are well-formed Vietnamese syllables ('hi')
+_EN_CHAT_WORDS = frozenset(["hi", "hey", "hello", "thanks", "thank", "bye", "goodbye"])
 _detect_lock = threading.Lock()
 _seeded = False
 
@@ -79,9 +84,15 @@ def detect_language(text: str) -> str:
         return "vi"
     if _VI_CHAT_PHRASE.search(" ".join(tokens)):
         return "vi"
-    syllables = sum(1 for t in tokens if _SYLLABLE.match(t) and t not in EN_STOPWORDS)
-    vi_words = sum(1 for t in tokens if t in _VI_FUNCTION_WORDS)
-    en_words = sum(1 for t in tokens if t in EN_STOPWORDS)
+    names = name_languages(tokens)
+    in_names = {i for start, end, _ in names for i in range(start, end)}
+    rest = [t for i, t in enumerate(tokens) if i not in in_names]
+    vi_name_tokens = sum(end - start for start, end, lang in names if lang == "vi")
+    syllables = vi_name_tokens + sum(1 for t in rest if _SYLLABLE.match(t) and t not in EN_STOPWORDS)
+    vi_words = sum(1 for *_, lang in names if lang == "vi") + sum(1 for t in rest if t in _VI_FUNCTION_WORDS)
+    en_words = sum(1 for *_, lang in names if lang == "en") + sum(
+        1 for t in rest if t in EN_STOPWORDS or t in _EN_CHAT_WORDS
+    )
     if syllables / len(tokens) >= 0.6 and vi_words >= en_words:
         return "vi"
     if en_words > 0:

@@ -277,6 +277,33 @@ def _question_names() -> tuple[dict[tuple[str, ...], str], int]:
     return table, max(len(t) for t in table)
 
 
+@functools.cache
+def _names_by_language() -> tuple[dict[tuple[str, ...], str], int]:
+    """Folded partner names as token tuples -> 'vi' or 'en', for the names only one of the two
+    languages writes ('campuchia', 'an do' / 'cambodia', 'sweden'); 'belarus', 'cuba' are left out."""
+    vi = {tuple(_tokens(fold(n))) for p in all_partners().values() for n in p.vi_names}
+    en = {tuple(_tokens(fold(n))) for p in all_partners().values() for n in p.en_names}
+    table = {**{t: "vi" for t in vi - en if t}, **{t: "en" for t in en - vi if t}}
+    return table, max(len(t) for t in table)
+
+
+def name_languages(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, 'vi' or 'en') of the partner names among folded word tokens that only one of the
+    two languages writes that way, longest first: evidence of the language a short question is in."""
+    table, longest = _names_by_language()
+    found = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            lang = table.get(tuple(tokens[i : i + n]))
+            if lang is not None:
+                found.append((i, i + n, lang))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
 def _tokens(folded: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:\.[a-z])*\.?", folded.replace("-", " "))
 
