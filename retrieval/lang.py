@@ -100,6 +100,11 @@ def detect_language(text: str) -> str:
     return _langdetect(text)
 
 
+def load_detector() -> None:
+    """Load langdetect's language profiles now (about 0.3 s) rather than in the first question that needs them."""
+    _langdetect("warm up")
+
+
 def _langdetect(text: str) -> str:
     global _seeded
     from langdetect import DetectorFactory, LangDetectException, detect

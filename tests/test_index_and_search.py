@@ -164,12 +164,31 @@ def test_cli_ask_json_and_stdin_lines(index_copy):
     data = json.loads(out.stdout)
     assert data["lang"] == "vi" and data["answerable"]
     assert {"doc", "title", "date", "event_dates", "text", "score", "chunk_id"} <= set(data["passages"][0])
+    assert 0 < data["seconds"] < 60 and data["top_score"] == data["passages"][0]["score"]
     lines = run_cli(["ask"], env, stdin="Who is Ali Naghiyev?\n\nx\n")
     assert lines.returncode == 0, lines.stderr
     objects = [json.loads(line) for line in lines.stdout.splitlines()]
     assert len(objects) == 2 and objects[0]["lang"] == "en"
     empty = run_cli(["ask", "  "], env)
     assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_cli_output_cut_short_by_its_reader_ends_without_a_traceback(index_copy):
+    env = {**os.environ, "ARTICLES_DIR": str(index_copy.articles_dir), "INDEX_DIR": str(index_copy.index_dir)}
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "retrieval", "ask"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=PROJECT_ROOT,
+    )
+    cli.stdin.write("Belarus ký gì?\n".encode() * 50)
+    cli.stdin.close()
+    cli.stdout.readline()  # like '| head -1': read one answer, then go away
+    cli.stdout.close()
+    cli.wait(timeout=120)
+    assert b"Traceback" not in cli.stderr.read()
 
 
 def test_code_is_ruff_clean():
