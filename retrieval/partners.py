@@ -12,9 +12,10 @@ an ordinary word or a given name, so it counts only when used as a name (see `_i
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.text import fold, normalize
@@ -364,3 +365,44 @@ def _demonym(raw: str, folded: str) -> str | None:
         if (suffixed or truncated) and (best is None or len(name) > len(best[0])):
             best = (name, key)
     return best[1] if best else None
+
+
+# ---- misspelled names -------------------------------------------------------------------------------
+
+TYPO_MIN_CHARS = 5  # shorter words are too often one letter off some country's name
+# difflib's similarity ratio: one letter added, dropped or changed in a name of seven letters or more
+# ('Belarous', 'Belarut', 'Campuchea'); one changed in a five- or six-letter name ('Chain'/'China') is not
+TYPO_SIMILARITY = 0.85
+
+
+def correct_partner_names(
+    question: str, candidates: Iterable[str], is_word: Callable[[str], bool]
+) -> tuple[str, list[str]]:
+    """The question with a misspelled one-word name of a candidate partner replaced by that name, and
+    the keys replaced: 'Belarous' -> 'Belarus', 'campuchea' -> 'Campuchia'. Only a word that `is_word`
+    (the articles' vocabulary, folded) does not know and that starts with the name's first letter (a
+    typo seldom changes it) is corrected."""
+    names: dict[str, tuple[str, str]] = {}  # folded name -> (key, display name in the name's language)
+    known = all_partners()
+    for key in candidates:
+        if key in known:
+            partner = known[key]
+            for names_of, shown in ((partner.vi_names, partner.vi), (partner.en_names, partner.en)):
+                for name in names_of:
+                    if " " not in name and len(name) >= TYPO_MIN_CHARS:
+                        names.setdefault(fold(name), (key, shown))
+    replaced: list[str] = []
+
+    def replace(m: re.Match[str]) -> str:
+        folded = fold(m.group())
+        if len(folded) < TYPO_MIN_CHARS or is_word(folded):
+            return m.group()
+        close = difflib.get_close_matches(folded, [n for n in names if n[0] == folded[0]], n=1, cutoff=TYPO_SIMILARITY)
+        if not close:
+            return m.group()
+        key, name = names[close[0]]
+        replaced.append(key)
+        return name
+
+    corrected = re.sub(r"[^\W\d_]+", replace, question)
+    return corrected, list(dict.fromkeys(replaced))

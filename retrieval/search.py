@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from retrieval.answer import decide, filters, quoting, rank, vocabulary
 from retrieval.answer.analyse import QueryPlan, analyse
@@ -19,7 +19,7 @@ from retrieval.answer.retrieve import Candidate, retrieve
 from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
 from retrieval.lang import load_detector
-from retrieval.partners import partner_name
+from retrieval.partners import correct_partner_names, partner_name
 from retrieval.store import LoadedIndex
 from retrieval.text import strip_photo_credits
 
@@ -141,7 +141,11 @@ class Searcher:
         """Answer `question` with up to `k` passages; `follow_up` is the previous answer's `context`."""
         started = time.perf_counter()
         index, summary = self._index, self._summary  # this question keeps this generation throughout
+        # 'Belarous', 'campuchea': a misspelled name of a partner the articles cover is read as that name
+        question, corrected = correct_partner_names(question, summary.partners, index.document_frequency.__contains__)
         plan = analyse(question, summary.last, follow_up, index)
+        if corrected and plan.understood is None:
+            plan = replace(plan, understood=", ".join(partner_name(key, plan.lang) for key in corrected))
         answer = self._answer(index, summary, plan, max(1, min(k, 10)))
         answer.understood = plan.understood
         answer.context = plan.context() if answer.answerable else dict(follow_up or {})

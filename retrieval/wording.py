@@ -36,6 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The articles ({articles}{span}) cover cooperation with: {partners}.",
     },
     "empty": {"vi": "Hãy gửi một câu hỏi.", "en": "Please send a question."},
+    # how a follow-up was completed, or a misspelled partner's name read
+    "understood": {"vi": "Hiểu là: {what}", "en": "Taken as: {what}"},
     "missing_partner": {"vi": "Các bài báo không nhắc đến {missing}.", "en": "The articles do not mention {missing}."},
     "missing_time": {
         "vi": "Các bài báo không có thông tin phù hợp cho thời gian {missing}.",
@@ -156,7 +158,7 @@ def plain_text(answer: Answer, summary: CorpusSummary) -> str:
     """The terminal rendering: lead, then each passage with its source and the quote."""
     if not answer.passages:
         return decline(answer, summary)
-    lines = [answer.understood, ""] if answer.understood else []
+    lines = [word("understood", answer.lang, what=answer.understood), ""] if answer.understood else []
     lines += [lead(answer), ""]
     for i, p in enumerate(answer.passages, 1):
         lines.append(f"[{i}] {source_label(p, answer.lang)}")

@@ -22,7 +22,13 @@ from retrieval.generations import build_index, dateline_date
 from retrieval.lang import detect_language, text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
-from retrieval.partners import named_only_in_lists, partner_name, partners_in_question, partners_in_text
+from retrieval.partners import (
+    correct_partner_names,
+    named_only_in_lists,
+    partner_name,
+    partners_in_question,
+    partners_in_text,
+)
 from retrieval.reader import open_index
 from retrieval.search import Answer, Passage, Searcher
 from retrieval.segmentation import compound_tails
@@ -281,6 +287,29 @@ def test_partners_named_only_in_passing_are_told_apart_from_partners_met():
     assert not in_passing([attendees, met], japan)  # an article whose title names Japan alone is about it
     assert not in_passing([attendees, listed_lead], japan)  # its lead lists Japan, its passage names it alone
     assert not in_passing([attendees], analyse("Bộ Công an ký gì?"))  # no partner asked
+
+
+@pytest.mark.parametrize(
+    ("question", "corrected", "keys"),
+    [
+        ("What did Vietnam sign with Belarous?", "What did Vietnam sign with Belarus?", ["BY"]),
+        ("hop tac voi campuchea", "hop tac voi Campuchia", ["KH"]),
+        ("Slovakya minister", "Slovakia minister", ["SK"]),
+        ("Who signed the chain?", "Who signed the chain?", []),  # one letter off 'China', but a word
+        ("Who is Volfovic?", "Who is Volfovic?", []),  # near no partner's name
+        ("Sweeden and Belarus", "Sweden and Belarus", ["SE"]),
+    ],
+)
+def test_a_misspelled_name_of_a_covered_partner_is_read_as_that_name(question, corrected, keys):
+    vocabulary = {"belarus", "campuchia", "slovakia", "chain"}
+    covered = ["BY", "KH", "SK", "CN", "SE"]
+    assert correct_partner_names(question, covered, vocabulary.__contains__) == (corrected, keys)
+
+
+def test_a_misspelled_partner_is_answered_and_the_reading_shown(small_searcher):
+    answer = small_searcher.ask("What did Vietnam sign with Belarous?")
+    assert answer.answerable and answer.understood == "Belarus"
+    assert {p.doc for p in answer.passages} <= {"belarus-2023.txt", "belarus-2025.txt"}
 
 
 def test_partner_that_no_article_names_is_declined_in_the_askers_language(small_searcher):
