@@ -68,6 +68,13 @@ LATEST_CUES = (
     "most recently",
     "last time",
 )
+# English 'last' of the most recent one ('the last meeting', 'When did they last meet?'), unless it
+# opens a span of time ('last year', 'the last two years', 'last December') or means 'finally'
+LAST_AS_LATEST = re.compile(
+    r"(?<!\bat )\blast\b(?!\s+(?:\d+|two|three|four|five|few|several|couple|years?|months?|weeks?|days?|decades?|"
+    + "|".join(sorted(CALENDAR_WORDS))
+    + r")\b)"
+)
 # Cues of a question that asks for every matching item: quantifiers and plural markers.
 LIST_CUES = (
     "nhung van ban",
@@ -159,7 +166,8 @@ def analyse(
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
         names_ministry=names_ministry(text),
-        asks_latest=any(re.search(rf"\b{cue}\b", folded) for cue in LATEST_CUES),
+        asks_latest=any(re.search(rf"\b{cue}\b", folded) for cue in LATEST_CUES)
+        or (lang == "en" and bool(LAST_AS_LATEST.search(folded))),
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)
