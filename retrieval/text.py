@@ -113,12 +113,14 @@ def is_photo_credit(text: str) -> bool:
     return not strip_photo_credits(text).strip(" .;,-")
 
 
-_SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”»')\]]*(?=\s+|$)")
+# a full stop (and closing quotes), or a photo credit, which some pages glue to the lead's first
+# sentence on one line ('… hai bên. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, tại Hà Nội, …')
+_SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”»')\]]*(?=\s+|$)|\(\s*Ảnh\s*:[^()\n]{0,80}\)(?=\s+|$)")
 _INITIAL_RE = re.compile(r"(?:^|[\s.])[A-ZĐ]$")  # "T." and the last of "A.V."
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of sentences: split after ., !, ?, … or a line break.
+    """Character spans of sentences: split after ., !, ?, …, a photo credit '(Ảnh: …)' or a line break.
 
     A capital initial ('Mmamiloko T. Kubayi', 'A.V. Bortnikov') does not end a sentence, nor does a full
     stop followed by a lower-case word.
