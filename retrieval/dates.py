@@ -90,13 +90,24 @@ class EventDate:
 
 _BACK_AFTER = re.compile(r"^\s*(?:vừa qua|trước đó|trước|earlier|ago)\b", re.I)
 _BACK_BEFORE = re.compile(r"\b(?:hồi|last|earlier in|previously in)\s*$", re.I)
+# 'kể từ khi hai nước thiết lập quan hệ ngoại giao vào năm 1993', 'since 2010': the start of a period
+# the sentence looks back over, within the same clause
+_SINCE_CLAUSE = re.compile(r"\b(?:kể từ|từ khi|since)\b[^,;.:]{0,100}$", re.I)
 
 
 def looks_back(text: str, event: EventDate) -> bool:
-    """'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September': an earlier event the text recalls."""
+    """'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September', 'kể từ khi … năm 1993': an earlier
+    event the text recalls."""
     after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
     before = text[max(0, event.start - 14) : event.start]
-    return bool(_BACK_AFTER.search(after) or _BACK_BEFORE.search(before))
+    return bool(_BACK_AFTER.search(after) or _BACK_BEFORE.search(before) or since_clause(text, event))
+
+
+def since_clause(text: str, event: EventDate) -> str | None:
+    """The clause that makes `event` the start of a period looked back over ('kể từ khi Việt Nam và
+    Nam Phi thiết lập quan hệ ngoại giao vào năm 1993'), or None."""
+    m = _SINCE_CLAUSE.search(text[max(0, event.start - 120) : event.start])
+    return m.group() if m else None
 
 
 def valid_day(year: int | None, month: int, day: int) -> bool:

@@ -152,6 +152,14 @@ def _forms(cldr_name: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def home_words() -> frozenset[str]:
+    """Folded words of the ministry's own country's names in both languages ('viet', 'nam', 'vietnam')."""
+    from babel import Locale
+
+    return frozenset(w for lang in ("vi", "en") for w in fold(Locale(lang).territories[HOME]).split())
+
+
+@functools.cache
 def all_partners() -> dict[str, Partner]:
     return {p.key: p for p in _cldr_partners()}
 

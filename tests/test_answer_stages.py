@@ -513,6 +513,15 @@ def test_shown_date_is_the_reported_event_not_a_date_mentioned():
     assert event_date(asked, passage, article, 0, len(mention))[0] == PartialDate(2017)
 
 
+def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_event():
+    text = "Tại buổi tiếp, Bộ trưởng vui mừng nhận thấy kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1993, quan hệ không ngừng phát triển."
+    passage, article = _passage(text, PartialDate(2025, 10, 27), PartialDate(2025, 10, 26))
+    met = analyse("Bộ trưởng tiếp Bộ trưởng Tư pháp Nam Phi khi nào?")
+    relations = analyse("Việt Nam và Nam Phi thiết lập quan hệ ngoại giao năm nào?")
+    assert event_date(met, passage, article, 0, len(text))[0] == PartialDate(2025, 10, 26)
+    assert event_date(relations, passage, article, 0, len(text))[0] == PartialDate(1993)
+
+
 def test_undated_article_keeps_day_and_month_as_written():
     text = "Chiều 21/10, tại Hà Nội, hai bên hội đàm."
     passage, article = _passage(text, None)

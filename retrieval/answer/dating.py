@@ -9,9 +9,13 @@ unless the question asks about that time. A date after publication is a plan, no
 
 from __future__ import annotations
 
+import itertools
+
 from retrieval.answer.analyse import QueryPlan
-from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, looks_back
+from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, looks_back, since_clause
+from retrieval.partners import home_words
 from retrieval.store import ArticleRecord, PassageRecord
+from retrieval.text import words
 
 
 def event_date(
@@ -24,9 +28,14 @@ def event_date(
         for e in passage.event_dates
         if e.kind == "point" and start <= e.start < end and e.date.year is not None and not _after(e.date, published)
     ]
-    # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September': an earlier event the sentence looks back to
+    # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
+    # looks back to, unless the question asks about that time or that event
     in_sentence = [
-        e for e in in_sentence if not looks_back(passage.text, e) or (plan.time and plan.time.contains(e.date))
+        e
+        for e in in_sentence
+        if not looks_back(passage.text, e)
+        or (plan.time and plan.time.contains(e.date))
+        or _asks_about(plan, since_clause(passage.text, e))
     ]
     if (not plan.asks_when or plan.asks_latest) and plan.time is None:
         # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
@@ -37,6 +46,18 @@ def event_date(
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)
+
+
+def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
+    """Does a 'when' question ask about the event of a since-clause ('Iran và Việt Nam thiết lập quan
+    hệ ngoại giao từ năm nào?' of '… kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1973')? They
+    share a word of two syllables ('thiết lập', 'ngoại giao'), not counting Việt Nam's name, which
+    most clauses hold. Only a Vietnamese question's words can show it."""
+    if clause is None or not plan.asks_when or plan.lang != "vi":
+        return False
+    home = home_words()
+    asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
+    return bool(asked & set(itertools.pairwise(words(clause))))
 
 
 def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
