@@ -129,11 +129,12 @@ class EmbeddingCache:
 
 
 @contextlib.contextmanager
-def _build_lock(index_dir: Path) -> Iterator[None]:
+def _build_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
+    """One build (or up-to-date check) at a time; without `wait`, IndexBusy when another holds it."""
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / "build.lock", "w") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise IndexBusy("an index build is already running") from None
         try:
@@ -159,10 +160,13 @@ def build_index(
     rebuild: bool = False,
     progress: Progress | None = None,
     hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD,
+    wait: bool = False,
 ) -> BuildReport:
-    """Bring the index up to date with `articles_dir`; embeds only passages and sentences not embedded before."""
+    """Bring the index up to date with `articles_dir`; embeds only passages and sentences not embedded
+    before. With `wait`, a build already running is waited for (and is then usually all there was to
+    do); without, it raises IndexBusy."""
     started = time.perf_counter()
-    with _build_lock(index_dir):
+    with _build_lock(index_dir, wait):
         loaded = load_articles(articles_dir)
         fingerprints = {a.doc: a.fingerprint for a in loaded.articles}
         live = current_generation(index_dir)

@@ -35,10 +35,11 @@ def open_index(index_dir: Path, embedder: Embedder) -> LoadedIndex:
 def open_or_build(
     articles_dir: Path, index_dir: Path, embedder: Embedder, **build_args
 ) -> tuple[LoadedIndex, BuildReport]:
-    """Bring the index up to date with the articles folder, then open it (loaded once)."""
+    """Bring the index up to date with the articles folder, then open it (loaded once). A build that
+    another process is running is waited for: two questions asked at once must both be answered."""
     try:
         _live_generation(index_dir, embedder)
     except IndexUnavailable as why:
         log.info("building a new index: %s", why)
-    report = build_index(articles_dir, index_dir, embedder, **build_args)
+    report = build_index(articles_dir, index_dir, embedder, wait=True, **build_args)
     return open_index(index_dir, embedder), report

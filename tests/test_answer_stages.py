@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
 from retrieval.evaluate import QAItem, date_correct
-from retrieval.generations import build_index, dateline_date
+from retrieval.generations import IndexBusy, build_index, dateline_date
 from retrieval.lang import detect_language, text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
@@ -29,7 +31,7 @@ from retrieval.partners import (
     partners_in_question,
     partners_in_text,
 )
-from retrieval.reader import open_index
+from retrieval.reader import open_index, open_or_build
 from retrieval.search import Answer, Passage, Searcher
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
@@ -548,6 +550,26 @@ def test_rebuild_after_adding_an_article_embeds_only_its_texts(tmp_path: Path):
     second = build_index(articles, tmp_path / "index", embedder)
     assert first.new_embeddings > 0 and 0 < second.new_embeddings < first.new_embeddings + 10
     assert embedder.passages_embedded == first.new_embeddings + second.new_embeddings
+
+
+def test_a_question_asked_while_another_process_checks_the_index_waits_instead_of_failing(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(ARTICLES["cuba-2024.txt"], encoding="utf-8")
+    embedder = FakeEmbedder()
+    build_index(articles, tmp_path / "index", embedder)
+    opened: list[object] = []
+    with open(tmp_path / "index" / "build.lock", "w") as held:  # another process building or checking
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(IndexBusy):
+            build_index(articles, tmp_path / "index", embedder)  # 'index' and /reindex say it is busy
+        asker = threading.Thread(target=lambda: opened.append(open_or_build(articles, tmp_path / "index", embedder)))
+        asker.start()
+        asker.join(0.5)
+        assert asker.is_alive() and not opened
+        fcntl.flock(held, fcntl.LOCK_UN)
+    asker.join(30)
+    assert len(opened) == 1 and opened[0][1].articles == 1
 
 
 def test_skipped_files_are_reported_with_their_reason(tmp_path: Path):
