@@ -403,7 +403,7 @@ def correct_partner_names(
 
     def replace(m: re.Match[str]) -> str:
         folded = fold(m.group())
-        if len(folded) < TYPO_MIN_CHARS or is_word(folded):
+        if len(folded) < TYPO_MIN_CHARS or folded in names or is_word(folded):  # too short, a name, a word
             return m.group()
         close = difflib.get_close_matches(folded, [n for n in names if n[0] == folded[0]], n=1, cutoff=TYPO_SIMILARITY)
         if not close:
