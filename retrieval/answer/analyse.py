@@ -150,7 +150,7 @@ def analyse(
     else:
         content = [t for t in tokens if t not in VI_STOPWORDS and not _is_year(t)]
         bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS]
-        terms = content + bigrams
+        terms = content + bigrams + _partner_terms(partners)  # 'Úc' finds the English articles' 'Australia'
     plan = QueryPlan(
         question=text,
         lang=lang,
