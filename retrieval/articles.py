@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 5_000_000
 # 'Tags: …', 'Từ khóa: …', 'Keywords: …'
-_TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|keywords?|chủ đề|topics?)\s*:", re.I)
+_TAGS_RE = re.compile(r"^(?:tags?|thẻ|từ khóa|từ khoá|keywords?|chủ đề|topics?)\s*:", re.I)
 # Tags of a web page's markup ('<p>', '</div>', '<br/>'), a sign the page was saved as HTML
 _HTML_TAG_RE = re.compile(
     r"</?(?:p|div|span|br|a|html|body|head|article|section|img|strong|em|li|ul|h[1-6])\b[^<>]*>", re.I

@@ -49,7 +49,8 @@ _META_WORDS_RE = re.compile(
 )
 # Who wrote it or where it came from: 'Theo VOV', 'Minh Anh (TTXVN)', 'PV (TTXVN)', 'VNA'.
 _BYLINE_RE = re.compile(
-    r"^(?:theo|nguồn|source|sources|by|according to|bài và ảnh|bài, ảnh|tin, ảnh)\b[^.!?]{0,60}$"
+    r"^(?:theo|nguồn|source|sources|by|according to|bài và ảnh|bài, ảnh|tin, ảnh|tác giả|author|"
+    r"written by|reported by|phóng viên|nhóm phóng viên|pv)\b[^.!?]{0,60}$"
     r"|^(?:[^\s\d()]+\s+){0,3}[^\s\d()]+\s*\([^()\d]{1,20}\)$",
     re.I,
 )
@@ -254,7 +255,17 @@ def _timestamp_line(line: str, found: FoundDate, title_wanted: bool) -> tuple[st
     labelled = bool(_META_WORDS_RE.search(rest))
     headline = before.strip(" -–—|,·")
     trailing_time = not re.search(r"[^\W\d_]", after)  # nothing but a time / zone after the date
-    if title_wanted and not labelled and trailing_time and _word_count(headline) >= 3 and is_headline(headline):
+    # a timestamp has at least a month: a headline ending in a year ('… ký Kế hoạch hợp tác năm 2024')
+    # names that year as part of its subject
+    stamped = found.date.month is not None
+    if (
+        title_wanted
+        and not labelled
+        and trailing_time
+        and stamped
+        and _word_count(headline) >= 3
+        and is_headline(headline)
+    ):
         return "title", headline, found.date
     if _word_count(rest) <= 4 or (labelled and _word_count(rest) <= 8):
         if found.date.month is None and _word_count(rest) > 2:

@@ -169,6 +169,17 @@ def test_title_ending_with_its_timestamp():
     assert (article.date, article.title) == (D(2025, 5, 31), TITLE)
 
 
+def test_a_year_ending_the_title_is_its_subject_not_its_date():
+    title = "Bộ Công an Việt Nam và Bộ An ninh Lào ký Kế hoạch hợp tác năm 2024"
+    article = parse(f"{title}\n\nNgày 15/3/2024, tại Viêng Chăn, hai Bộ trưởng đã hội đàm.\n\n{BODY}")
+    assert (article.title, article.date) == (title, D(2024, 3, 15))
+
+
+def test_an_author_line_under_the_date_is_a_byline():
+    article = parse(f"{TITLE}\nCập nhật: 2023-11-07 15:20\nTác giả: Minh Châu\n\n{BODY}")
+    assert article.date == D(2023, 11, 7) and not article.body.startswith("Tác giả")
+
+
 def test_date_prefix_keeps_its_precision():
     assert parse(f" date 2025-12-03 {BODY}").date == D(2025, 12, 3)
     assert parse(f" date 2023-03 {BODY}").date == D(2023, 3)  # never a day invented
@@ -262,6 +273,7 @@ def test_source_url_after_the_story_is_the_url_and_not_body():
         "Bài liên quan\nMột bài khác rất dài về hợp tác an ninh giữa các nước trong khu vực.",
         "Related\n- Vietnam, Laos sign security deal.",
         "Ảnh: Phạm Kiên - TTXVN\nTheo TTXVN\n\nTags: Lào\n-----",
+        "Minh Đức\n\nThẻ: ASEANAPOL, Bộ Công an, hợp tác quốc tế",
     ],
 )
 def test_trailing_matter_stays_out_of_the_body(tail: str):
