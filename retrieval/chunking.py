@@ -2,7 +2,8 @@
 
 Paragraphs are the natural unit of a news article; short ones (captions, one-line paragraphs)
 join the next, and long ones become overlapping windows of whole sentences. No chunk ever cuts
-a sentence.
+a sentence, and none spans a separator line ('***', '-----'): it divides the story into parts and is
+no text of its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from retrieval.articles import Article
+from retrieval.headers import is_separator
 from retrieval.text import sentence_spans, strip_photo_credits
 
 MAX_CHARS = 900
@@ -34,11 +36,12 @@ class Chunk:
 
 def chunk_article(article: Article) -> list[Chunk]:
     spans: list[tuple[int, int]] = []
-    for start, end in _merge_short(_paragraphs(article)):
-        if end - start <= MAX_CHARS:
-            spans.append((start, end))
-        else:
-            spans.extend(_sentence_windows(article.text, start, end))
+    for section in _sections(article):
+        for start, end in _merge_short(section):
+            if end - start <= MAX_CHARS:
+                spans.append((start, end))
+            else:
+                spans.extend(_sentence_windows(article.text, start, end))
     chunks = []
     for start, end in spans:
         text = article.text[start:end]
@@ -51,15 +54,19 @@ def chunk_article(article: Article) -> list[Chunk]:
     return chunks
 
 
-def _paragraphs(article: Article) -> list[tuple[int, int]]:
-    out, pos = [], article.body_start
+def _sections(article: Article) -> list[list[tuple[int, int]]]:
+    """Spans of the body's paragraphs, in the parts its separator lines divide it into."""
+    sections: list[list[tuple[int, int]]] = [[]]
+    pos = article.body_start
     for line in article.body.split("\n"):
         stripped = line.strip()
-        if stripped:
+        if is_separator(stripped):
+            sections.append([])
+        elif stripped:
             lead = len(line) - len(line.lstrip())
-            out.append((pos + lead, pos + lead + len(stripped)))
+            sections[-1].append((pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
-    return out
+    return [section for section in sections if section]
 
 
 def _merge_short(paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

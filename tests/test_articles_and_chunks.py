@@ -98,3 +98,18 @@ def test_long_paragraph_becomes_overlapping_windows():
 
 def test_chunk_ids_are_stable():
     assert [c.chunk_id for c in chunk_article(seed("004"))] == [c.chunk_id for c in chunk_article(seed("004"))]
+
+
+def test_a_separator_line_divides_passages_and_is_in_none():
+    body = "\n\n".join(
+        [
+            "Sáng 4/6, hai bên khai mạc hội nghị.",
+            "***",
+            "Chiều 5/6, hai bên ký thỏa thuận.",
+            "-----",
+            "Ngày 6/6, bế mạc.",
+        ]
+    )
+    article = parse_article("a.txt", f"Hội nghị Interpol tại Đà Nẵng\n\n{body}\n".encode())
+    texts = [c.text for c in chunk_article(article)]
+    assert texts == ["Sáng 4/6, hai bên khai mạc hội nghị.", "Chiều 5/6, hai bên ký thỏa thuận.", "Ngày 6/6, bế mạc."]

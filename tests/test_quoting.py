@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.answer.config import RankingConfig
-from retrieval.answer.quoting import Quote, clipped, quote, shown_already
+from retrieval.answer.quoting import Quote, body_sentences, clipped, quote, section, shown_already
 from retrieval.generations import build_index
 from retrieval.reader import open_index
 from retrieval.search import Searcher
@@ -49,6 +49,16 @@ def test_a_second_quote_of_an_article_shows_nothing_the_first_shows(paragraphs, 
     kept = clipped(second, [first])
     assert kept.start <= b_start and b_end <= kept.end  # the answering sentence stays
     assert kept.end <= first.start or first.end <= kept.start  # and nothing is shown twice
+
+
+@given(PARAGRAPHS, PARAGRAPHS, st.integers(0, 50), st.integers(40, 2000))
+def test_a_quote_never_crosses_a_separator_line(before, after, pick, limit):
+    first, second = "\n\n".join(before), "\n\n".join(after)
+    body = f"{first}\n***\n{second}"
+    start, end = sentence_spans(second)[pick % len(sentence_spans(second))]
+    start, end = start + len(first) + 5, end + len(first) + 5
+    found = quote("a", section(body_sentences(body), start), start, end, limit)
+    assert "***" not in body[found.start : found.end] and found.start >= len(first) + 5
 
 
 def test_quotes_of_other_articles_are_never_clipped():

@@ -2,7 +2,8 @@
 
 A quote is cut from the article's body, not from the passage that was ranked: passages are an
 indexing unit, and a lead paragraph's answer often goes on in the next paragraph ("…held the first
-dialogue." / "The two sides discussed…"). The quote keeps the article's line breaks and characters.
+dialogue." / "The two sides discussed…"). The quote keeps the article's line breaks and characters,
+and stays within the part of the story its answer is in: it never crosses a separator line ('***').
 Quotes of one answer never repeat each other: a passage whose answering sentence is already shown
 is dropped, and a quote that would overlap an earlier one of its article stops where that one starts
 (or starts where it stops).
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
+from retrieval.headers import is_separator
 from retrieval.store import LoadedIndex, PassageRecord
 from retrieval.text import grow_window, sentence_spans
 
@@ -61,8 +63,22 @@ def clipped(candidate: Quote, shown: list[Quote]) -> Quote:
 @functools.lru_cache(maxsize=512)
 def body_sentences(body: str) -> list[tuple[int, int]]:
     """Sentence spans of an article body, kept across answers: splitting a long body takes up to
-    half a millisecond, and the same few articles answer most questions. Callers do not modify it."""
-    return sentence_spans(body)
+    half a millisecond, and the same few articles answer most questions. Callers do not modify it.
+    A separator line is a span (-1, -1), so no quote grows across it (see `section`)."""
+    return [(-1, -1) if is_separator(body[s:e]) else (s, e) for s, e in sentence_spans(body)]
+
+
+def section(spans: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """The sentence spans between the separators around offset `at`."""
+    part: list[tuple[int, int]] = []
+    for span in spans:
+        if span[0] < 0:
+            if part and part[-1][1] > at:
+                return part
+            part = []
+        else:
+            part.append(span)
+    return part
 
 
 class Quotes:
@@ -86,7 +102,8 @@ class Quotes:
         if key not in self._found:
             offset, _, spans = self._body(cand.passage)
             at = cand.passage.start - offset  # where the passage starts in the body
-            self._found[key] = quote(cand.passage.doc, spans, at + choice.start, at + choice.end, self._limit)
+            start, end = at + choice.start, at + choice.end
+            self._found[key] = quote(cand.passage.doc, section(spans, start), start, end, self._limit)
         return self._found[key]
 
     def repeats(self, pair: tuple[Candidate, SentenceChoice], shown: tuple[Candidate, SentenceChoice]) -> bool:
