@@ -117,13 +117,17 @@ def is_photo_credit(text: str) -> bool:
 # sentence on one line ('… hai bên. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, tại Hà Nội, …')
 _SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”»')\]]*(?=\s+|$)|\(\s*Ảnh\s*:[^()\n]{0,80}\)(?=\s+|$)")
 _INITIAL_RE = re.compile(r"(?:^|[\s.])[A-ZĐ]$")  # "T." and the last of "A.V."
+# English titles and ranks written with a full stop ('Lt. Gen. Le Quoc Hung', 'Dr. Lee'): a name follows
+_TITLE_ABBREVIATION_RE = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Adm|Brig|Cmdr|Gov|Sen|Rep|Amb|Dep|Supt|St|Jr|Sr|No)$"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of sentences: split after ., !, ?, …, a photo credit '(Ảnh: …)' or a line break.
 
-    A capital initial ('Mmamiloko T. Kubayi', 'A.V. Bortnikov') does not end a sentence, nor does a full
-    stop followed by a lower-case word.
+    A capital initial ('Mmamiloko T. Kubayi', 'A.V. Bortnikov') or an English title ('Lt. Gen. Hung')
+    does not end a sentence, nor does a full stop followed by a lower-case word.
     """
     spans: list[tuple[int, int]] = []
     for line_start, line in _lines_with_offsets(text):
@@ -132,7 +136,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             end = m.end()
             before = line[start : m.start()]
             rest = line[end:].lstrip()
-            if _INITIAL_RE.search(before) or (rest and rest[0].islower()):
+            if _INITIAL_RE.search(before) or _TITLE_ABBREVIATION_RE.search(before) or (rest and rest[0].islower()):
                 continue
             _append_span(spans, line, line_start, start, end)
             start = end

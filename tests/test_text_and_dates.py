@@ -44,6 +44,10 @@ def test_sentences_keep_initials_and_split_on_stops():
     chained = "Đoàn do Đại tướng A.V. Bortnikov, Giám đốc FSB, dẫn đầu. Hai bên hội đàm."
     first, _ = sentence_spans(chained)
     assert chained[first[0] : first[1]] == "Đoàn do Đại tướng A.V. Bortnikov, Giám đốc FSB, dẫn đầu."
+    titled = "Deputy Minister Lt. Gen. Le Quoc Hung met Dr. Smith. They signed a memorandum."
+    assert (
+        next(titled[s:e] for s, e in sentence_spans(titled)) == "Deputy Minister Lt. Gen. Le Quoc Hung met Dr. Smith."
+    )
     glued = "Hai bên ký thỏa thuận. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, tại Hà Nội, hai bên hội đàm."
     assert [glued[s:e] for s, e in sentence_spans(glued)][-1] == "Chiều 21/10, tại Hà Nội, hai bên hội đàm."
 
