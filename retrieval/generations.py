@@ -32,7 +32,6 @@ from retrieval.chunking import chunk_article
 from retrieval.dates import OPENING_CHARS, PartialDate, find_event_dates, looks_back
 from retrieval.diacritics import SpellingCounts
 from retrieval.embedders import Embedder
-from retrieval.headers import is_caption, lines_of
 from retrieval.lang import text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
@@ -213,11 +212,6 @@ def build_index(
         )
 
 
-def caption_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of a passage's photo-caption lines ('Ảnh: …', 'Quang cảnh hội nghị. (Ảnh: TTXVN)')."""
-    return [(line.start, line.end) for line in lines_of(text) if is_caption(line.text)]
-
-
 def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationContent, list[tuple[str, str]]]:
     """Records of every article, passage and sentence, and the (cache key, text) pairs to embed.
 
@@ -257,11 +251,10 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
             passage_texts.append((chunk.cache_key, chunk.embed_text))
             terms = lexical_terms(words(chunk.embed_text))
             lexical.append(word_terms(terms, chunk.embed_text) if lang == "vi" else terms)
-            captions = caption_spans(chunk.text)
             for start, end in sentence_spans(chunk.text):
                 sentence = chunk.text[start:end]
-                if is_photo_credit(sentence) or any(a <= start and end <= b for a, b in captions):
-                    continue  # a photo's caption describes the photo; the story's sentences answer
+                if is_photo_credit(sentence):
+                    continue
                 tails = compound_tails(sentence) if lang == "vi" else frozenset()
                 sentences.append(SentenceRecord(row, start, end, tails))
                 sentence_texts.append((sentence_cache_key(sentence), sentence))

@@ -573,27 +573,6 @@ def test_a_question_asked_while_another_process_checks_the_index_waits_instead_o
     assert len(opened) == 1 and opened[0][1].articles == 1
 
 
-def test_a_photo_caption_is_never_an_answering_sentence(tmp_path: Path):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    story = (
-        "Hội nghị Interpol tại Đà Nẵng\n\nSáng 4/6/2025, tại Đà Nẵng, hội nghị khu vực của Interpol khai mạc.\n\n"
-        "Bộ trưởng và Tổng Thư ký Interpol ký Thỏa thuận. (Ảnh: Phạm Kiên/TTXVN)\n\n"
-        "Chiều 5/6, Bộ trưởng và Tổng Thư ký Interpol đã ký Thỏa thuận hợp tác phòng, chống tội phạm mạng.\n"
-    )
-    (articles / "a.txt").write_text(story, encoding="utf-8")
-    embedder = FakeEmbedder()
-    build_index(articles, tmp_path / "index", embedder)
-    index = open_index(tmp_path / "index", embedder)
-    sentences = [
-        passage.text[start:end]
-        for row, passage in index.passages(index.rows_of(["a.txt"])).items()
-        for start, end in index.sentences_of(row)[1].tolist()
-    ]
-    assert any(s.startswith("Chiều 5/6") for s in sentences)
-    assert not any("Ảnh" in s or s.startswith("Bộ trưởng và Tổng Thư ký") for s in sentences)
-
-
 def test_skipped_files_are_reported_with_their_reason(tmp_path: Path):
     articles = tmp_path / "articles"
     articles.mkdir()
