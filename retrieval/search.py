@@ -97,7 +97,7 @@ class CorpusSummary:
     chunks: int
     first: PartialDate | None
     last: PartialDate | None
-    partners: list[str]  # partner keys, most often named first (show with retrieval.partners.partner_name)
+    partners: list[str]  # partner keys: those most articles are about first, then most often named (partner_name shows them)
     embedder: str
     created: str
     skipped: dict[str, str] = field(default_factory=dict)  # file name -> why it is not indexed
@@ -222,16 +222,19 @@ class Searcher:
 def _summarise(index: LoadedIndex) -> CorpusSummary:
     """What an answer's decline and /help say about the corpus; a generation never changes, so once."""
     dated = sorted(a.date for a in index.articles.values() if a.date is not None and a.date.year is not None)
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {}  # articles naming the partner
+    about: dict[str, int] = {}  # articles about it (title or lead): they come first in what is listed
     for article in index.articles.values():
         for p in article.partners:
             counts[p] = counts.get(p, 0) + 1
+        for p in article.main_partners:
+            about[p] = about.get(p, 0) + 1
     return CorpusSummary(
         len(index.articles),
         index.passage_count,
         dated[0] if dated else None,
         dated[-1] if dated else None,
-        sorted(counts, key=lambda p: (-counts[p], p)),
+        sorted(counts, key=lambda p: (-about.get(p, 0), -counts[p], p)),
         index.embedder_identity,
         index.manifest.get("created", ""),
         dict(index.manifest.get("skipped", {})),

@@ -221,3 +221,9 @@ def test_cli_index_names_each_skipped_file_and_why(index_copy):
     assert out.returncode == 0, out.stderr
     assert "skipped broken.txt" in out.stderr and "skipped copy.txt: duplicate of 000_" in out.stderr
     assert "skipped=2" in out.stdout and "Traceback" not in out.stderr
+
+
+def test_what_the_articles_cover_lists_the_partners_they_are_about_first(searcher):
+    """Seed 004 is about Mozambique, Azerbaijan, Iran and South Africa; China is only in a list of 002."""
+    partners = searcher.summary().partners
+    assert set(partners[:6]) == {"BY", "RU", "AZ", "IR", "MZ", "ZA"} and "CN" in partners[6:]
