@@ -97,7 +97,7 @@ class CorpusSummary:
     chunks: int
     first: PartialDate | None
     last: PartialDate | None
-    partners: list[str]  # partner keys: those most articles are about first, then most often named (partner_name shows them)
+    partners: list[str]  # keys: those most articles are about first, then most often named (see partner_name)
     embedder: str
     created: str
     skipped: dict[str, str] = field(default_factory=dict)  # file name -> why it is not indexed
