@@ -300,17 +300,32 @@ def name_languages(tokens: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, 'vi' or 'en') of the partner names among folded word tokens that only one of the
     two languages writes that way, longest first: evidence of the language a short question is in."""
     table, longest = _names_by_language()
-    found = []
+    return [(start, end, lang) for start, end, lang in _longest_names(tokens, table, longest) if lang is not None]
+
+
+def _longest_names(
+    tokens: list[str],
+    table: dict[tuple[str, ...], str],
+    longest: int,
+    accept: Callable[[int, int], bool] = lambda start, n: True,
+) -> list[tuple[int, int, str | None]]:
+    """Walk `tokens` left to right, taking the longest run of tokens that `table` names and that
+    `accept`s (given its start and length): (start, end, value) for each, (i, i + 1, None) for a
+    token in no name."""
+    spans: list[tuple[int, int, str | None]] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            lang = table.get(tuple(tokens[i : i + n]))
-            if lang is not None:
-                found.append((i, i + n, lang))
-                i += n - 1
-                break
-        i += 1
-    return found
+        n = next(
+            (
+                n
+                for n in range(min(longest, len(tokens) - i), 0, -1)
+                if tuple(tokens[i : i + n]) in table and accept(i, n)
+            ),
+            0,
+        )
+        spans.append((i, i + n, table[tuple(tokens[i : i + n])]) if n else (i, i + 1, None))
+        i += max(n, 1)
+    return spans
 
 
 def _tokens(folded: str) -> list[str]:
@@ -323,19 +338,10 @@ def partners_in_question(question: str) -> set[str]:
     folded = [fold(t).rstrip(".") for t in raw]
     table, longest = _question_names()
     found: set[str] = set()
-    i = 0
-    while i < len(folded):
-        for n in range(min(longest, len(folded) - i), 0, -1):
-            key = table.get(tuple(folded[i : i + n]))
-            if key is not None and (n > 1 or _names_partner(raw, folded, i)):
-                found.add(key)
-                i += n - 1
-                break
-        else:
-            key = _demonym(raw[i], folded[i])
-            if key:
-                found.add(key)
-        i += 1
+    for start, _, key in _longest_names(folded, table, longest, lambda i, n: n > 1 or _names_partner(raw, folded, i)):
+        key = key or _demonym(raw[start], folded[start])  # 'Russian', 'Slovak': no name, but a demonym
+        if key:
+            found.add(key)
     found.discard(HOME)
     return found
 
