@@ -47,7 +47,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Được rồi, câu hỏi tiếp theo sẽ là một chủ đề mới.",
         "en": "OK, your next question starts a new topic.",
     },
-    "understood": {"vi": "Hiểu là: {what}", "en": "Taken as: {what}"},
     # ---- limits ------------------------------------------------------------------------------
     "too_long": {
         "vi": "Câu hỏi dài quá ({length} ký tự, tối đa {limit}). Hãy hỏi ngắn gọn hơn.",

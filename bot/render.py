@@ -11,10 +11,9 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot.i18n import t
 from retrieval.search import Answer, CorpusSummary, Passage
 from retrieval.text import grow_window, sentence_spans
-from retrieval.wording import date_label, decline, lead, published_label
+from retrieval.wording import date_label, decline, lead, published_label, word
 
 MAX_TEXT = int(MessageLimit.MAX_TEXT_LENGTH)
 ELLIPSIS = "…"
@@ -32,7 +31,7 @@ def answer_messages(answer: Answer, summary: CorpusSummary, limit: int = MAX_TEX
     """One or more HTML messages: what a follow-up was taken as, the lead, then dated, sourced quotes."""
     head = []
     if answer.understood:
-        head.append(_tag("i", escape(t("understood", answer.lang, what=answer.understood))))
+        head.append(_tag("i", escape(word("understood", answer.lang, what=answer.understood))))
     if not answer.passages:
         return [_join([*head, escape(decline(answer, summary))])]
     head.append(_tag("b", escape(lead(answer))))
