@@ -389,14 +389,11 @@ TYPO_MIN_CHARS = 5  # shorter words are too often one letter off some country's 
 TYPO_SIMILARITY = 0.85
 
 
-def correct_partner_names(
-    question: str, candidates: Iterable[str], is_word: Callable[[str], bool]
-) -> tuple[str, list[str]]:
-    """The question with a misspelled one-word name of a candidate partner replaced by that name, and
-    the keys replaced: 'Belarous' -> 'Belarus', 'campuchea' -> 'Campuchia'. Only a word that `is_word`
-    (the articles' vocabulary, folded) does not know and that starts with the name's first letter (a
-    typo seldom changes it) is corrected."""
-    names: dict[str, tuple[str, str]] = {}  # folded name -> (key, display name in the name's language)
+@functools.lru_cache(maxsize=8)
+def _typo_targets(candidates: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Folded one-word names of the candidates -> (key, display name in the name's language); the
+    candidates are the corpus's partners, the same for every question of one index generation."""
+    names: dict[str, tuple[str, str]] = {}
     known = all_partners()
     for key in candidates:
         if key in known:
@@ -405,6 +402,17 @@ def correct_partner_names(
                 for name in names_of:
                     if " " not in name and len(name) >= TYPO_MIN_CHARS:
                         names.setdefault(fold(name), (key, shown))
+    return names
+
+
+def correct_partner_names(
+    question: str, candidates: Iterable[str], is_word: Callable[[str], bool]
+) -> tuple[str, list[str]]:
+    """The question with a misspelled one-word name of a candidate partner replaced by that name, and
+    the keys replaced: 'Belarous' -> 'Belarus', 'campuchea' -> 'Campuchia'. Only a word that `is_word`
+    (the articles' vocabulary, folded) does not know and that starts with the name's first letter (a
+    typo seldom changes it) is corrected."""
+    names = _typo_targets(tuple(candidates))
     replaced: list[str] = []
 
     def replace(m: re.Match[str]) -> str:
