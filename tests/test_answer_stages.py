@@ -525,6 +525,26 @@ def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_ev
     assert event_date(relations, passage, article, 0, len(text))[0] == PartialDate(1993)
 
 
+def test_an_undated_sentence_takes_the_day_an_earlier_sentence_of_its_paragraph_opens_with():
+    text = (
+        "Sáng 4/6, hội nghị khai mạc.\n\n"
+        "Bên lề hội nghị, chiều 5/6, Bộ trưởng gặp Tổng Thư ký. Hai bên đã ký Thỏa thuận triển khai dự án.\n\n"
+        "Hội nghị thông qua Tuyên bố Đà Nẵng."
+    )
+    passage, article = _passage(text, PartialDate(2025, 6, 6), PartialDate(2025, 6, 4))
+    question = analyse("Hai bên ký thỏa thuận gì?")
+    signed = text.index("Hai bên")
+    assert event_date(question, passage, article, signed, text.index(".", signed) + 1)[0] == PartialDate(2025, 6, 5)
+    # a paragraph that sets no day of its own keeps the article's event day, not the previous paragraph's
+    closing = text.index("Hội nghị thông")
+    assert event_date(question, passage, article, closing, len(text))[0] == PartialDate(2025, 6, 4)
+    # a day the paragraph only mentions further into a sentence does not set its time
+    mention = "Trong bài phát biểu, Bộ trưởng nhắc lại kết quả cuộc gặp ngày 5/6 tại Đà Nẵng. Hai bên đã ký Thỏa thuận."
+    passage, article = _passage(mention, PartialDate(2025, 6, 6), PartialDate(2025, 6, 4))
+    signed = mention.index("Hai bên")
+    assert event_date(question, passage, article, signed, len(mention))[0] == PartialDate(2025, 6, 4)
+
+
 def test_undated_article_keeps_day_and_month_as_written():
     text = "Chiều 21/10, tại Hà Nội, hai bên hội đàm."
     passage, article = _passage(text, None)

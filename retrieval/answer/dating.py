@@ -2,7 +2,9 @@
 
 In order: a date inside the asked window that the sentence names; a day the sentence names (the
 event it reports: 'Ngày 3/12, …'); for a 'when' question, the month or year the sentence names;
-the day of the article's reported event (from its lead); the publication date. A date the
+the day that opens an earlier sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …':
+a news paragraph keeps the time it sets); the day of the article's reported event (from its lead);
+the publication date. A date the
 sentence merely mentions in passing (a year: 'the memorandum of 2017') never dates the passage
 unless the question asks about that time. A date after publication is a plan, not an event.
 """
@@ -15,7 +17,7 @@ from retrieval.answer.analyse import QueryPlan
 from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, looks_back, since_clause
 from retrieval.partners import home_words
 from retrieval.store import ArticleRecord, PassageRecord
-from retrieval.text import words
+from retrieval.text import sentence_spans, words
 
 
 def event_date(
@@ -42,10 +44,37 @@ def event_date(
         # is one it mentions ('… sang thăm vào tháng 9 vừa qua'). 'When was the latest …' asks for the
         # reported event too, not for a date its sentence mentions
         in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
-    chosen = _choose(plan, [e.date for e in in_sentence]) or article.reported_date
+    chosen = (
+        _choose(plan, [e.date for e in in_sentence])
+        or _paragraph_day(plan, passage, start, published)
+        or article.reported_date
+    )
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)
+
+
+def _paragraph_day(
+    plan: QueryPlan, passage: PassageRecord, start: int, published: PartialDate | None
+) -> PartialDate | None:
+    """The day that opens the nearest earlier sentence of the sentence's paragraph, if any."""
+    text = passage.text
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    openings = [s for s, _ in sentence_spans(text[paragraph_start:start])]
+    days = [
+        e.date
+        for e in passage.event_dates
+        if e.kind == "point"
+        and paragraph_start <= e.start < start
+        and e.date.day is not None
+        and e.date.year is not None
+        and not _after(e.date, published)
+        and not looks_back(text, e)
+        and any(0 <= e.start - paragraph_start - s <= OPENING_CHARS for s in openings)
+    ]
+    if not days or (plan.time is not None and not plan.time.contains(days[-1])):
+        return None
+    return days[-1]
 
 
 def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
