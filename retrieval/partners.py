@@ -44,6 +44,9 @@ PRESS_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "EU": (("EU", "Liên minh châu Âu"), ("EU",)),
     "UN": (("LHQ", "Liên Hợp Quốc"), ("UN",)),
 }
+# What English adds to a country's name, less its last letters, to form the demonym: Slovak(ia),
+# Russia-n, Hungar(y)-ian, Chin(a)-ese, Swed(en)-ish, Pakistan-i, Norw(ay)-egian
+DEMONYM_ENDINGS = frozenset(["", "n", "an", "ian", "ean", "ese", "ish", "i", "ic", "egian"])
 # Demonyms that English does not form by adding a suffix to the country's name.
 IRREGULAR_DEMONYMS: dict[str, str] = {
     "british": "GB",
@@ -365,7 +368,8 @@ def _single_word_names() -> dict[str, str]:
 
 
 def _demonym(raw: str, folded: str) -> str | None:
-    """'Russian' -> RU, 'Slovak' -> SK: English demonyms are mostly the name plus or minus a suffix."""
+    """'Russian' -> RU, 'Hungarian' -> HU, 'Slovak' -> SK: an English demonym is the country's name,
+    less at most two final letters, plus one of the usual endings ('Hung' is not one)."""
     if not raw[:1].isupper():
         return None
     if folded in IRREGULAR_DEMONYMS:
@@ -374,9 +378,14 @@ def _demonym(raw: str, folded: str) -> str | None:
         return None
     best = None
     for name, key in _single_word_names().items():
-        suffixed = folded.startswith(name) and len(folded) - len(name) <= 4
-        truncated = name.startswith(folded) and len(name) - len(folded) <= 3
-        if (suffixed or truncated) and (best is None or len(name) > len(best[0])):
+        stem = next(
+            (i for i, (a, b) in enumerate(zip(folded, name, strict=False)) if a != b), min(len(folded), len(name))
+        )
+        if (
+            stem >= max(4, len(name) - 2)
+            and folded[stem:] in DEMONYM_ENDINGS
+            and (best is None or len(name) > len(best[0]))
+        ):
             best = (name, key)
     return best[1] if best else None
 

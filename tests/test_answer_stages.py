@@ -96,6 +96,8 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("Bộ trưởng gặp đại diện Thụy Điển khi nào?", {"SE"}),
         ("bo cong an hop tac voi lao", {"LA"}),
         ("Which Slovak minister signed?", {"SK"}),
+        ("Who did Le Quoc Hung meet from Japan?", {"JP"}),  # 'Hung' is no English demonym of Hungary
+        ("Did the Hungarian minister sign?", {"HU"}),
         ("hợp tác về pháp luật và lao động", set()),
         ("Ông Nguyễn Minh Đức phát biểu", set()),
         ("Hợp tác với Mỹ và Liên bang Nga", {"US", "RU"}),
