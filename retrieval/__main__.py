@@ -21,7 +21,8 @@ MAX_QUESTION_CHARS = 2000
 
 
 class _ProgressBar:
-    """A tqdm bar (rate and time left) on stderr, opened on the first report of a build that embeds."""
+    """A tqdm bar (rate and time left) on stderr, opened on the first report of a build that embeds;
+    where stderr is no terminal (a log, a pipe), one line saying why the command is waiting."""
 
     def __init__(self) -> None:
         self._bar = None
@@ -30,7 +31,10 @@ class _ProgressBar:
         from tqdm import tqdm
 
         if self._bar is None:
-            self._bar = tqdm(total=total, unit="text", desc="embedding", disable=not sys.stderr.isatty())
+            interactive = sys.stderr.isatty()
+            if not interactive:
+                print(f"building the index: embedding {total} new passages and sentences", file=sys.stderr, flush=True)
+            self._bar = tqdm(total=total, unit="text", desc="embedding", disable=not interactive)
         self._bar.update(done - self._bar.n)
         if done >= total:
             self._bar.close()

@@ -227,3 +227,13 @@ def test_what_the_articles_cover_lists_the_partners_they_are_about_first(searche
     """Seed 004 is about Mozambique, Azerbaijan, Iran and South Africa; China is only in a list of 002."""
     partners = searcher.summary().partners
     assert set(partners[:6]) == {"BY", "RU", "AZ", "IR", "MZ", "ZA"} and "CN" in partners[6:]
+
+
+def test_a_build_that_embeds_says_so_where_stderr_is_no_terminal(capsys):
+    from retrieval.__main__ import _ProgressBar
+
+    progress = _ProgressBar()
+    progress(32, 100)
+    progress(100, 100)
+    err = capsys.readouterr().err
+    assert err.count("building the index: embedding 100 new") == 1  # one line, not a bar's redraws
