@@ -677,6 +677,39 @@ def test_a_list_question_about_a_partner_and_a_time_lists_every_article_about_th
     assert [c.passage.doc for c, _ in undated] == ["a"]
 
 
+def test_a_list_weighs_each_article_against_the_best_of_its_own_language():
+    """An English article matches a Vietnamese question's words only by its names: among English
+    passages it may be the best, though it scores far below the Vietnamese ones."""
+    from retrieval.answer.decide import select
+
+    ranked = _ranked(("a", 0, 10.0), ("b", 0, 3.0), ("c", 0, 1.0))
+    english = replace(ranked[1][0].passage, lang="en")
+    ranked[1] = (replace(ranked[1][0], passage=english), ranked[1][1])
+    listed = select(ranked, analyse("Bộ Công an đã ký những văn bản gì?"), 3, RankingConfig())
+    assert sorted(c.passage.doc for c, _ in listed) == ["a", "b"]
+    # one answer is not a list: the best passage sets the bar whatever its language
+    single = select(ranked, analyse("Bộ Công an đã ký văn bản gì?"), 3, RankingConfig())
+    assert [c.passage.doc for c, _ in single] == ["a"]
+
+
+def test_a_list_in_a_time_ranks_the_best_passage_of_every_article_of_the_window():
+    from retrieval.answer.rank import rank_sentences
+
+    class NoSentences:  # an index whose passages have no sentences of their own, and no terms
+        document_frequency: dict[str, int] = {}  # noqa: RUF012
+        passage_count = 4
+
+        def sentences_of(self, row):
+            return np.empty(0, dtype=np.int64), np.empty((0, 2), dtype=np.int64)
+
+    pairs = _ranked(("a", 0, 0.0), ("b", 0, 0.0), ("c", 0, 0.0), ("d", 0, 0.0))
+    candidates = [replace(c, dense=4.0 - i, each_article=(c.passage.doc == "d")) for i, (c, _) in enumerate(pairs)]
+    plan = analyse("Bộ Công an đã ký những văn bản gì năm 2023?")
+    config = RankingConfig(ranked_passages=2)
+    ranked = rank_sentences(NoSentences(), plan, None, candidates, config)
+    assert [c.passage.doc for c, _ in ranked] == ["a", "b", "d"]  # 'c' scores above 'd' but is no article to list
+
+
 def test_evaluation_tells_a_stated_year_from_an_invented_one_for_an_undated_article():
     item = QAItem("q", "vi", "?", True, ["a.txt"], ["hội đàm"], None, "tune")
     shown = Passage(

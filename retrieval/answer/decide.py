@@ -58,11 +58,12 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     default, two overlapping passages of one article), nor one whose answering sentence only
     restates another's."""
     repeats = repeats or _overlaps
-    best = ranked[0][0].score
     # the newest of several occurrences is one of a list: 'the latest' shows what a list would
     ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
-    floor = best * ratio if best > 0 else best
-    relevant = [(cand, choice) for cand, choice in ranked if cand.score >= floor or _listed(cand, plan)]
+    floors = _floors(ranked, ratio, per_language=plan.asks_list)
+    relevant = [
+        (cand, choice) for cand, choice in ranked if cand.score >= floors[cand.passage.lang] or _listed(cand, plan)
+    ]
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
     for cand, choice in relevant:  # best first, so the first passage of an article is its best
         per_article.setdefault(cand.passage.doc, (cand, choice))
@@ -83,6 +84,18 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         ):
             chosen.append((cand, choice))
     return chosen
+
+
+def _floors(ranked: Ranked, ratio: float, per_language: bool) -> dict[str, float]:
+    """The least score a shown passage needs, by article language: a share of the best score, or,
+    for a list, of the best in the passage's own language, since an article in the other language
+    matches the question's words only by its names and scores lower for it."""
+    best_overall = ranked[0][0].score
+    floors: dict[str, float] = {}
+    for cand, _ in ranked:
+        best = cand.score if per_language else best_overall
+        floors.setdefault(cand.passage.lang, best * ratio if best > 0 else best)
+    return floors
 
 
 def _listed(cand: Candidate, plan: QueryPlan) -> bool:

@@ -83,12 +83,13 @@ def rank_sentences(
     passage_scores(candidates, plan, config)
     by_score = sorted(candidates, key=lambda c: -c.score)
     shortlist = by_score[: config.ranked_passages]
-    # 'the most recent …': the best passage of each newest article is ranked, however it scores
-    newest_docs = {c.passage.doc for c in shortlist if c.newest}
+    # 'the most recent …', a list in a time: the best passage of each of their articles is ranked,
+    # however it scores (an article in the other language scores lower, matching only by names)
+    ranked_docs = {c.passage.doc for c in shortlist if c.each_article}
     for c in by_score[config.ranked_passages :]:
-        if c.newest and c.passage.doc not in newest_docs:
+        if c.each_article and c.passage.doc not in ranked_docs:
             shortlist.append(c)
-            newest_docs.add(c.passage.doc)
+            ranked_docs.add(c.passage.doc)
     weights = term_weights(index, plan)
     by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)
     ranked = []

@@ -29,7 +29,9 @@ class Candidate:
     passage: PassageRecord | None = None
     article: ArticleRecord | None = None
     score: float = 0.0  # fused passage score, then the final score once sentences are ranked
-    newest: bool = False  # of an article a 'most recent' question searched on its own (focus_docs)
+    # of an article whose best passage is ranked however it scores: the newest articles for 'the most
+    # recent …', each article of the window for a list in a time ('những văn bản nào … năm 2023')
+    each_article: bool = False
 
 
 def calibrated(cosines: np.ndarray, query: np.ndarray, mean: np.ndarray, cov: np.ndarray) -> np.ndarray:
@@ -70,10 +72,10 @@ def retrieve(
     candidates = list(found.values())
     if not candidates:
         return []
-    if plan.asks_latest and plan.time is None:
-        newest_rows = set(focus.tolist())
+    if (plan.asks_latest and plan.time is None) or (plan.asks_list and plan.time is not None):
+        focus_rows = set(focus.tolist())
         for c in candidates:
-            c.newest = c.row in newest_rows
+            c.each_article = c.row in focus_rows
     records = index.passages(c.row for c in candidates)
     best_lexical = max((float(lexical[c.row]) for c in candidates), default=0.0) if lexical is not None else 0.0
     for c in candidates:
