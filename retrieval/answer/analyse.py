@@ -143,13 +143,18 @@ def analyse(
     time = question_time(text, newest)
     partner_tokens = _partner_tokens(partners)
     topic = tuple(t for t in tokens if t not in NOT_TOPIC and not t.isdigit())
-    names = _names(text, lang)
+    # the time ('vào tháng 12/2025') is asked through the time filter, not through words a passage shares
+    lexical_text = without_time(text) if time is not None else text
+    lexical_tokens = words(lexical_text)
+    names = _names(lexical_text, lang)
     if lang == "en":
         # only language-neutral evidence: names, acronyms, numbers, and partners' names in both languages
         terms = list(names) + _partner_terms(partners)
     else:
-        content = [t for t in tokens if t not in VI_STOPWORDS and not _is_year(t)]
-        bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS]
+        content = [t for t in lexical_tokens if t not in VI_STOPWORDS and not _is_year(t)]
+        bigrams = [
+            f"{a}_{b}" for a, b in itertools.pairwise(lexical_tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS
+        ]
         terms = content + bigrams + _partner_terms(partners)  # 'Úc' finds the English articles' 'Australia'
     plan = QueryPlan(
         question=text,
@@ -162,7 +167,7 @@ def analyse(
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
         asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES) or bool(PLURAL_QUESTION.search(folded)),
         chitchat=_is_chitchat(folded, topic, partners, time),
-        embed_text=without_time(text) if time is not None else text,
+        embed_text=lexical_text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
         names_ministry=names_ministry(text),
