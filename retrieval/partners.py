@@ -378,12 +378,12 @@ def _demonym(raw: str, folded: str) -> str | None:
         return None
     best = None
     for name, key in _single_word_names().items():
-        stem = next(
+        shared = next(  # letters the word shares with the name, from the start
             (i for i, (a, b) in enumerate(zip(folded, name, strict=False)) if a != b), min(len(folded), len(name))
         )
         if (
-            stem >= max(4, len(name) - 2)
-            and folded[stem:] in DEMONYM_ENDINGS
+            shared >= max(4, len(name) - 2)
+            and folded[shared:] in DEMONYM_ENDINGS
             and (best is None or len(name) > len(best[0]))
         ):
             best = (name, key)
