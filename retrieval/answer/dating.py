@@ -25,11 +25,7 @@ def event_date(
 ) -> tuple[PartialDate | None, str | None]:
     """(date shown for the passage, a day/month as written when its year is not stated)."""
     published = article.date
-    in_sentence = [
-        e
-        for e in passage.event_dates
-        if e.kind == "point" and start <= e.start < end and e.date.year is not None and not _after(e.date, published)
-    ]
+    in_sentence = _events_between(passage, start, end, published)
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
     # looks back to, unless the question asks about that time or that event
     in_sentence = [
@@ -63,18 +59,23 @@ def _paragraph_day(
     openings = [s for s, _ in sentence_spans(text[paragraph_start:start])]
     days = [
         e.date
-        for e in passage.event_dates
-        if e.kind == "point"
-        and paragraph_start <= e.start < start
-        and e.date.day is not None
-        and e.date.year is not None
-        and not _after(e.date, published)
+        for e in _events_between(passage, paragraph_start, start, published)
+        if e.date.day is not None
         and not looks_back(text, e)
         and any(0 <= e.start - paragraph_start - s <= OPENING_CHARS for s in openings)
     ]
     if not days or (plan.time is not None and not plan.time.contains(days[-1])):
         return None
     return days[-1]
+
+
+def _events_between(passage: PassageRecord, start: int, end: int, published: PartialDate | None) -> list[EventDate]:
+    """The dated events (points with a year, none after publication) the passage names in [start, end)."""
+    return [
+        e
+        for e in passage.event_dates
+        if e.kind == "point" and start <= e.start < end and e.date.year is not None and not _after(e.date, published)
+    ]
 
 
 def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
