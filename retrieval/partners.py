@@ -232,7 +232,8 @@ LIST_MIN = 3  # names in a row that make an enumeration
 
 def named_only_in_lists(text: str, key: str) -> bool:
     """Does `text` name the partner only inside enumerations of LIST_MIN or more partners (and at least once)?"""
-    mentions = _mentions(normalize(text))
+    text = normalize(text)  # the mentions' offsets are in the normalised text: what lies between is read there too
+    mentions = _mentions(text)
     runs: list[list[str]] = []
     previous_end = None
     for found, start, end in mentions:
