@@ -15,7 +15,7 @@ from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date
 from retrieval.answer.filters import in_time
-from retrieval.answer.rank import coverage
+from retrieval.answer.rank import coverage, weights_in
 from retrieval.answer.retrieve import calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
@@ -389,6 +389,21 @@ def test_a_syllable_inside_a_longer_word_is_not_that_word():
     assert coverage(signing, asks_what_was_signed, compound_tails(signing)) == 1.0
     assert coverage(secretary, {"thu_ky": 1.0}, compound_tails(secretary)) == 1.0  # the word itself still matches
     assert not {"tam", "quang"} & compound_tails("Bộ trưởng Lương Tam Quang tiếp Đại sứ.")  # names
+
+
+def test_a_vietnamese_question_is_measured_against_an_english_passage_on_what_both_can_contain():
+    plan = analyse("Đại sứ Hà Lan chào Bộ trưởng Tô Lâm khi nào?")
+    weights = {term: 1.0 for term in (*plan.terms, *plan.names)}
+    english = "HANOI - Minister of Public Security General To Lam welcomed the new Ambassador of the Netherlands."
+    in_english = weights_in("en", weights, plan)
+    # the names and the partner's English name stay; Vietnamese words and 'Hà Lan' cannot be there
+    assert {"to", "lam", "netherlands"} <= in_english.keys()
+    assert not {"dai_su", "chao", "ha", "lan", "ha_lan"} & in_english.keys()
+    assert coverage(english, in_english) > 2 * coverage(english, weights)
+    assert weights_in("vi", weights, plan) == weights  # a Vietnamese passage is measured on every term
+    english_plan = analyse("When did the Dutch ambassador meet To Lam in the Netherlands?")
+    english_weights = {term: 1.0 for term in english_plan.terms}
+    assert weights_in("vi", english_weights, english_plan) == english_weights  # already names only
 
 
 def test_questions_and_passages_are_matched_lexically_by_word(tmp_path: Path):

@@ -116,6 +116,14 @@ class QueryPlan:
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
 
+    def terms_shared_with(self, lang: str) -> frozenset[str]:
+        """The question's terms that an article in `lang`, the other language, can contain: its names,
+        acronyms and numbers, and the partners' names as `lang` writes them (an English article has
+        'Netherlands', never 'Hà Lan')."""
+        own_names = _partner_tokens(self.partners, self.lang)
+        own = {t for name in own_names for t in name} | set(_partner_terms(self.partners, self.lang))
+        return frozenset(t for t in self.names if t not in own) | frozenset(_partner_terms(self.partners, lang))
+
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
         return {
@@ -187,10 +195,17 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4
 
 
-def _partner_tokens(partners: frozenset[str]) -> list[tuple[str, ...]]:
-    """Folded tokens of every name of the partners asked about, in both languages."""
+def _partner_tokens(partners: frozenset[str], lang: str | None = None) -> list[tuple[str, ...]]:
+    """Folded tokens of every name of the partners asked about, in `lang` or in both languages."""
     known = all_partners()
-    return [tuple(words(name)) for key in partners for name in (*known[key].vi_names, *known[key].en_names)]
+    return [
+        tuple(words(name))
+        for key in partners
+        for name in (
+            *(known[key].vi_names if lang in (None, "vi") else ()),
+            *(known[key].en_names if lang in (None, "en") else ()),
+        )
+    ]
 
 
 def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
@@ -214,12 +229,12 @@ def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
     return text
 
 
-def _partner_terms(partners: frozenset[str]) -> list[str]:
+def _partner_terms(partners: frozenset[str], lang: str | None = None) -> list[str]:
     """Lexical terms of the partners' names: a one-syllable name ('Nga') itself, a longer one only as
     its syllable pairs: the syllables of 'Bê-la-rút' or 'Thụy Điển' alone are other words ('là', 'diễn')."""
     return [
         term
-        for name in _partner_tokens(partners)
+        for name in _partner_tokens(partners, lang)
         for term in (name if len(name) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(name)])
     ]
 
