@@ -172,7 +172,7 @@ class Searcher:
         about_covered = bool(plan.partners & set(summary.partners)) or plan.understood is not None
         words_known = False  # every content word of a Vietnamese question is one the articles use
         if not about_covered and index.syllable_total() >= cfg.vocabulary_min_syllables:
-            share, absent = vocabulary.unknown_share(plan, index)
+            share, absent = vocabulary.unknown_share(plan, index, index.document_frequency)
             if share >= cfg.unknown_word_share:
                 return decline("words", absent)
             words_known = plan.lang == "vi" and share == 0

@@ -472,6 +472,16 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     assert unknown_share(analyse("What about the weather?"), small_searcher.index) == (0.0, [])  # English: not checked
 
 
+def test_a_name_the_articles_spell_one_letter_differently_is_theirs(small_searcher):
+    config = RankingConfig(answer_threshold=-100.0, vocabulary_min_syllables=0)
+    searcher = Searcher(small_searcher.index, FakeEmbedder(), config)
+    misspelled = searcher.ask("Ông Alvares Casas là ai?")  # the article writes 'Álvarez Casas'
+    assert misspelled.answerable and misspelled.passages[0].doc == "cuba-2024.txt"
+    unknown = searcher.ask("Ông Gonzales Casas là ai?")
+    assert not unknown.answerable and unknown.decline_reason == "words"
+    assert any("Gonzales" in word for word in unknown.missing)
+
+
 def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher):
     answer = small_searcher.ask("Bộ Công an đã ký những văn bản gì với Belarus?")
     docs = [p.doc for p in answer.passages]
