@@ -559,6 +559,17 @@ def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_ev
     assert event_date(relations, passage, article, 0, len(text))[0] == PartialDate(1993)
 
 
+def test_a_month_that_opens_the_sentence_dates_its_event_at_that_precision():
+    text = "Trước đó, tháng 6/2016, hai Bộ đã tổ chức Hội nghị giao ban lần thứ 5 tại tỉnh Kampot."
+    passage, article = _passage(text, PartialDate(2018, 12, 5), PartialDate(2018, 12, 4))
+    question = analyse("Hội nghị giao ban lần thứ 5 tổ chức ở đâu?")
+    assert event_date(question, passage, article, 0, len(text))[0] == PartialDate(2016, 6)
+    # a month further into the sentence is one it mentions: the article's event still dates it
+    mention = "Hai Bộ trưởng nhắc lại kết quả Hội nghị giao ban lần thứ 5 tổ chức tại Kampot vào tháng 6/2016."
+    passage, article = _passage(mention, PartialDate(2018, 12, 5), PartialDate(2018, 12, 4))
+    assert event_date(question, passage, article, 0, len(mention))[0] == PartialDate(2018, 12, 4)
+
+
 def test_an_undated_sentence_takes_the_day_an_earlier_sentence_of_its_paragraph_opens_with():
     text = (
         "Sáng 4/6, hội nghị khai mạc.\n\n"

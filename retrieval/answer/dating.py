@@ -2,7 +2,7 @@
 
 In order: a date inside the asked window that the sentence names; a day the sentence names (the
 event it reports: 'Ngày 3/12, …'); for a 'when' question, the month or year the sentence names;
-the day that opens an earlier sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …':
+a month that opens the sentence ('Trước đó, tháng 6/2016, …'); the day that opens an earlier sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …':
 a news paragraph keeps the time it sets); the day of the article's reported event (from its lead);
 the publication date. A date the sentence merely mentions in passing (a year: 'the memorandum of
 2017') never dates the passage unless the question asks about that time. A date after publication
@@ -42,12 +42,26 @@ def event_date(
         in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
     chosen = (
         _choose(plan, [e.date for e in in_sentence])
+        or _opening_month(plan, in_sentence, start)
         or _paragraph_day(plan, passage, start, published)
         or article.reported_date
     )
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)
+
+
+def _opening_month(plan: QueryPlan, events: list[EventDate], start: int) -> PartialDate | None:
+    """A month that opens the sentence ('Trước đó, tháng 6/2016, hai Bộ đã tổ chức …') dates the event
+    it reports, at that precision, rather than the article's lead."""
+    months = [
+        e.date
+        for e in events
+        if e.date.month is not None
+        and e.start - start <= OPENING_CHARS
+        and (plan.time is None or plan.time.contains(e.date))
+    ]
+    return months[0] if months else None
 
 
 def _paragraph_day(
