@@ -2,11 +2,11 @@
 
 In order: a date inside the asked window that the sentence names; a day the sentence names (the
 event it reports: 'Ngày 3/12, …'); for a 'when' question, the month or year the sentence names;
-a month that opens the sentence ('Trước đó, tháng 6/2016, …'); the day that opens an earlier sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …':
-a news paragraph keeps the time it sets); the day of the article's reported event (from its lead);
-the publication date. A date the sentence merely mentions in passing (a year: 'the memorandum of
-2017') never dates the passage unless the question asks about that time. A date after publication
-is a plan, not an event.
+a month that opens the sentence ('Trước đó, tháng 6/2016, …'); the day that opens an earlier
+sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …': a news paragraph keeps the
+time it sets); the day of the article's reported event (from its lead); the publication date. A
+date the sentence merely mentions in passing (a year: 'the memorandum of 2017') never dates the
+passage unless the question asks about that time. A date after publication is a plan, not an event.
 """
 
 from __future__ import annotations
