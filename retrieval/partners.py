@@ -415,6 +415,16 @@ def _typo_targets(candidates: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     return names
 
 
+def misspelling_of(folded: str, known: Iterable[str]) -> str | None:
+    """The word of `known` (folded) that `folded` misspells by about a letter, if any: only words of
+    TYPO_MIN_CHARS or more, and only words with the same first letter (a typo seldom changes it)."""
+    if len(folded) < TYPO_MIN_CHARS:
+        return None
+    alike = [word for word in known if word[:1] == folded[:1]]
+    close = difflib.get_close_matches(folded, alike, n=1, cutoff=TYPO_SIMILARITY)
+    return close[0] if close else None
+
+
 def correct_partner_names(
     question: str, candidates: Iterable[str], is_word: Callable[[str], bool]
 ) -> tuple[str, list[str]]:
@@ -427,12 +437,12 @@ def correct_partner_names(
 
     def replace(m: re.Match[str]) -> str:
         folded = fold(m.group())
-        if len(folded) < TYPO_MIN_CHARS or folded in names or is_word(folded):  # too short, a name, a word
+        if folded in names or is_word(folded):  # a name, a word
             return m.group()
-        close = difflib.get_close_matches(folded, [n for n in names if n[0] == folded[0]], n=1, cutoff=TYPO_SIMILARITY)
-        if not close:
+        close = misspelling_of(folded, names)
+        if close is None:
             return m.group()
-        key, name = names[close[0]]
+        key, name = names[close]
         replaced.append(key)
         return name
 

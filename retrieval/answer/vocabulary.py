@@ -14,13 +14,12 @@ Vietnamese.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Collection
 
 from retrieval.answer.analyse import QueryPlan
 from retrieval.diacritics import SpellingLookup, syllables
-from retrieval.partners import TYPO_MIN_CHARS, TYPO_SIMILARITY
+from retrieval.partners import misspelling_of
 from retrieval.segmentation import segment
 from retrieval.stopwords import CALENDAR_WORDS, PRONOUNS, VI_REPORTING_VERBS, VI_STOPWORDS, VI_TIME_DEICTICS
 from retrieval.text import fold
@@ -68,13 +67,9 @@ def _is_content(word: str) -> bool:
 
 
 def _misspelled(syllable: str, terms: Collection[str]) -> bool:
-    """'Hirosi' of 'Morita Hiroshi', 'Sithideth' of 'Sitthideth': one letter off a term of the
-    articles, by the closeness that reads a misspelled partner as that partner (retrieval.partners)."""
-    folded = fold(syllable)
-    if len(folded) < TYPO_MIN_CHARS:
-        return False
-    alike = [t for t in terms if t[:1] == folded[:1] and "_" not in t]  # a typo seldom changes the first letter
-    return bool(difflib.get_close_matches(folded, alike, n=1, cutoff=TYPO_SIMILARITY))
+    """'Hirosi' of 'Morita Hiroshi', 'Sithideth' of 'Sitthideth': one letter off a word of the
+    articles, by the closeness that reads a misspelled partner as that partner."""
+    return misspelling_of(fold(syllable), (t for t in terms if "_" not in t)) is not None
 
 
 def _is_name(word: str) -> bool:
