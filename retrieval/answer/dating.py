@@ -42,26 +42,12 @@ def event_date(
         in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
     chosen = (
         _choose(plan, [e.date for e in in_sentence])
-        or _opening_month(plan, in_sentence, start)
         or _paragraph_day(plan, passage, start, published)
         or article.reported_date
     )
     if chosen is not None:
         return chosen, None
     return None, _as_written(passage.event_dates, start, end)
-
-
-def _opening_month(plan: QueryPlan, events: list[EventDate], start: int) -> PartialDate | None:
-    """A month that opens the sentence ('Trước đó, tháng 6/2016, hai Bộ đã tổ chức …') dates the event
-    it reports, at that precision, rather than the article's lead."""
-    months = [
-        e.date
-        for e in events
-        if e.date.month is not None
-        and e.start - start <= OPENING_CHARS
-        and (plan.time is None or plan.time.contains(e.date))
-    ]
-    return months[0] if months else None
 
 
 def _paragraph_day(
@@ -114,7 +100,10 @@ def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
         return days[0]
     if plan.asks_when and dates:
         return dates[0]
-    return None
+    # a month that opens the sentence ('Trước đó, tháng 6/2016, hai Bộ đã tổ chức …'), at that precision:
+    # without a time or a 'when', the sentence's dates left here are those that open it (event_date)
+    months = [d for d in dates if d.month is not None]
+    return months[0] if months and plan.time is None else None
 
 
 def _after(date: PartialDate, published: PartialDate | None) -> bool:
