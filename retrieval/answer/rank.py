@@ -106,10 +106,11 @@ def rank_sentences(
             shortlist.append(c)
             ranked_docs.add(c.passage.doc)
     weights = term_weights(index, plan)
+    by_language = {lang: weights_in(lang, weights, plan) for lang in {c.passage.lang for c in shortlist}}
     by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)
     ranked = []
     for cand in shortlist:
-        choice = best_sentence(index, plan, query, cand, weights_in(cand.passage.lang, weights, plan), config, by_word)
+        choice = best_sentence(index, plan, query, cand, by_language[cand.passage.lang], config, by_word)
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
