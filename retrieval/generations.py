@@ -36,6 +36,7 @@ from retrieval.lang import text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
 from retrieval.partners import partners_in_text
+from retrieval.sections import paragraph_partners, partners_at
 from retrieval.segmentation import compound_tails, word_terms
 from retrieval.store import (
     MANIFEST,
@@ -241,6 +242,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 names_ministry(f"{article.title}\n{article.body}"),
             )
         )
+        sections = paragraph_partners(article.body, lang)
         for chunk in chunk_article(article):
             row = len(passages)
             events = tuple(find_event_dates(chunk.text, article.date))
@@ -256,7 +258,8 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 if is_photo_credit(sentence):
                     continue
                 tails = compound_tails(sentence) if lang == "vi" else frozenset()
-                sentences.append(SentenceRecord(row, start, end, tails))
+                section = partners_at(sections, chunk.start + start - article.body_start)
+                sentences.append(SentenceRecord(row, start, end, tails, section))
                 sentence_texts.append((sentence_cache_key(sentence), sentence))
     empty = np.empty((0, embedder.dim), np.float32)
     manifest = {

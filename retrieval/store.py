@@ -52,6 +52,7 @@ _FORMAT_SOURCES = (
     "diacritics.py",
     "generations.py",  # what an article's records hold (dateline_date, partners, compound tails)
     "ministry.py",
+    "sections.py",
 )
 
 
@@ -105,6 +106,8 @@ class SentenceRecord:
     end: int
     # folded syllables found only inside longer words ('ky' of 'Thư ký'; see retrieval.segmentation)
     compound_tails: frozenset[str] = frozenset()
+    # partner keys of the sentence's section of the article (retrieval.sections)
+    section_partners: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -212,7 +215,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
                                    text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
             CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER,
-                                    compound_tails TEXT);
+                                    compound_tails TEXT, section_partners TEXT);
             CREATE TABLE spellings (folded TEXT, word TEXT PRIMARY KEY, n INTEGER);
             CREATE INDEX spellings_by_folded ON spellings (folded);
             CREATE TABLE spelling_pairs (first TEXT, second TEXT, n INTEGER, PRIMARY KEY (first, second));
@@ -255,9 +258,16 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             ],
         )
         db.executemany(
-            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (i, s.passage_row, s.start, s.end, " ".join(sorted(s.compound_tails)))
+                (
+                    i,
+                    s.passage_row,
+                    s.start,
+                    s.end,
+                    " ".join(sorted(s.compound_tails)),
+                    json.dumps(sorted(s.section_partners)),
+                )
                 for i, s in enumerate(content.sentences)
             ],
         )
@@ -435,14 +445,21 @@ class LoadedIndex:
 
     def compound_tails(self, rows: np.ndarray) -> list[frozenset[str]]:
         """SentenceRecord.compound_tails of consecutive sentence rows (as from sentences_of)."""
+        return [frozenset(tails.split()) for tails in self._sentence_column("compound_tails", rows)]
+
+    def section_partners(self, rows: np.ndarray) -> list[frozenset[str]]:
+        """SentenceRecord.section_partners of consecutive sentence rows (as from sentences_of)."""
+        return [frozenset(json.loads(keys)) for keys in self._sentence_column("section_partners", rows)]
+
+    def _sentence_column(self, column: str, rows: np.ndarray) -> list[str]:
         if len(rows) == 0:
             return []
         with self._db_lock:
             fetched = self._db.execute(
-                "SELECT compound_tails FROM sentences WHERE row BETWEEN ? AND ? ORDER BY row",
+                f"SELECT {column} FROM sentences WHERE row BETWEEN ? AND ? ORDER BY row",  # column: ours, not input
                 (int(rows[0]), int(rows[-1])),
             ).fetchall()
-        return [frozenset(tails.split()) for (tails,) in fetched]
+        return [value for (value,) in fetched]
 
     def close(self) -> None:
         with self._db_lock:

@@ -113,6 +113,11 @@ def is_photo_credit(text: str) -> bool:
     return not strip_photo_credits(text).strip(" .;,-")
 
 
+def has_photo_credit(text: str) -> bool:
+    """Does `text` carry a photo credit: is it (or does it end) a caption?"""
+    return _PHOTO_CREDIT_RE.search(text) is not None
+
+
 # a full stop (and closing quotes), or a photo credit, which some pages glue to the lead's first
 # sentence on one line ('… hai bên. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, tại Hà Nội, …')
 _SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”»')\]]*(?=\s+|$)|\(\s*Ảnh\s*:[^()\n]{0,80}\)(?=\s+|$)")

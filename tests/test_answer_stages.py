@@ -34,6 +34,7 @@ from retrieval.partners import (
 )
 from retrieval.reader import open_index, open_or_build
 from retrieval.search import Answer, Passage, Searcher
+from retrieval.sections import paragraph_partners
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
 from retrieval.wording import decline
@@ -437,6 +438,43 @@ def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_neve
     searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
     assert not searcher.ask("Bộ trưởng Bộ Công an hội đàm với Kazakhstan ở Astana khi nào?").answerable
     assert searcher.ask("Bộ trưởng Bộ Quốc phòng hội kiến ai ở Astana?").passages[0].doc == "defence.txt"
+
+
+ROUNDUP = (
+    "Bộ trưởng tiếp lãnh đạo Mozambique, Iran, Nam Phi tại Hà Nội.\n\n"
+    "Tại buổi tiếp Bộ trưởng Nội vụ Mozambique, hai bên bàn hợp tác.\n\n"
+    "Bộ trưởng và Giám đốc An ninh Azerbaijan ký Thỏa thuận. Ảnh: Phạm Kiên/TTXVN\n\n"
+    "Hai bên thống nhất sớm ký Hiệp định dẫn độ.\n\n"
+    "Tại buổi tiếp Bộ trưởng Tư pháp Nam Phi, hai bên bàn hợp tác.\n\n"
+    "Hai bên thống nhất sớm ký Hiệp định tương trợ."
+)
+
+
+def test_each_paragraph_of_a_roundup_is_about_the_partner_its_section_names():
+    about = [partners for start, end, partners in paragraph_partners(ROUNDUP, "vi") if end > start]
+    # the lead lists partners in passing; a caption names its own partner and opens no section
+    assert about == [
+        frozenset(),
+        {"MZ"},
+        {"AZ"},
+        {"MZ"},
+        {"ZA"},
+        {"ZA"},
+    ]
+
+
+def test_a_sentence_of_a_partners_section_answers_for_that_partner(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "roundup.txt").write_text(f" date 2025-10-26 {ROUNDUP}", encoding="utf-8")
+    embedder = FakeEmbedder()
+    build_index(articles, tmp_path / "index", embedder)
+    searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    # neither agreement's sentence names its partner: each is the sentence of that partner's section
+    answer = searcher.ask("Việt Nam và Nam Phi thống nhất sớm ký hiệp định gì?")
+    assert "tương trợ" in answer.passages[0].best_sentence
+    answer = searcher.ask("Việt Nam và Mozambique thống nhất sớm ký hiệp định gì?")
+    assert "dẫn độ" in answer.passages[0].best_sentence
 
 
 def test_partner_names_of_several_syllables_match_whole():

@@ -101,6 +101,16 @@ def test_the_first_passage_is_about_the_partner_asked(searcher, question, name):
     assert answer.answerable and name in answer.passages[0].text
 
 
+def test_in_a_roundup_the_answer_comes_from_the_section_about_the_partner_asked(searcher):
+    # 004 reports four meetings; the South Africa one runs from its opening paragraph to the next meeting's
+    text = (PROJECT_ROOT / "seeds" / "004_9338d67530e9ac8b.txt").read_text(encoding="utf-8")
+    section = (text.index("Tại buổi tiếp Bộ trưởng Bộ Tư pháp"), text.index("Tại buổi tiếp bà Rita Mikbel"))
+    answer = searcher.ask("What did the minister discuss with South Africa's Minister of Justice?")
+    first = answer.passages[0]
+    assert first.doc == "004_9338d67530e9ac8b.txt"
+    assert section[0] <= text.index(first.best_sentence) < section[1]  # not the lead listing all four partners
+
+
 @pytest.mark.parametrize("question", ["cảm ơn", "xin chào", "hôm nay ăn gì", "thank you!"])
 def test_chitchat_gets_no_quotes(searcher, question):
     answer = searcher.ask(question)

@@ -124,6 +124,11 @@ class QueryPlan:
         own = {t for name in own_names for t in name} | set(_partner_terms(self.partners, self.lang))
         return frozenset(t for t in self.names if t not in own) | frozenset(_partner_terms(self.partners, lang))
 
+    def partner_name_terms(self) -> frozenset[str]:
+        """The terms that name the asked partners, in either language ('nam_phi', 'south', 'africa')."""
+        tokens = {t for name in _partner_tokens(self.partners) for t in name}
+        return frozenset(tokens) | frozenset(_partner_terms(self.partners))
+
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
         return {

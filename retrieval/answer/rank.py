@@ -70,14 +70,21 @@ def sentence_words(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
-def coverage(text: str, weights: dict[str, float], compound_tails: frozenset[str] = frozenset()) -> float:
+def coverage(
+    text: str,
+    weights: dict[str, float],
+    compound_tails: frozenset[str] = frozenset(),
+    implied: frozenset[str] = frozenset(),
+    denied: frozenset[str] = frozenset(),
+) -> float:
     """Share of the question's (idf-weighted) terms that `text` contains, not counting the
-    syllables it has only inside longer words."""
+    syllables it has only inside longer words, counting the `implied` terms as contained and the
+    `denied` ones as not."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
     tokens = sentence_words(text)
-    present = (set(tokens) - compound_tails) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
+    present = ((set(tokens) - compound_tails) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)} | implied) - denied
     return sum(w for t, w in weights.items() if t in present) / total
 
 
@@ -136,10 +143,34 @@ def best_sentence(
     else:
         dense = np.zeros(len(rows), dtype=np.float32)
     tails = index.compound_tails(rows) if by_word else [frozenset()] * len(rows)
+    partner_terms = _partner_terms_by_section(index, plan, cand, rows)
     best: SentenceChoice | None = None
-    for (start, end), z, inside_words in zip(spans.tolist(), dense.tolist(), tails, strict=True):
-        share = coverage(text[start:end], weights, inside_words)
+    for (start, end), z, inside_words, (implied, denied) in zip(
+        spans.tolist(), dense.tolist(), tails, partner_terms, strict=True
+    ):
+        share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
         if best is None or score > best.score:
             best = SentenceChoice(start, end, score, z, share)
     return best
+
+
+def _partner_terms_by_section(
+    index: LoadedIndex, plan: QueryPlan, cand: Candidate, rows: np.ndarray
+) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For each sentence, (the asked partners' names it counts as naming, those it counts as not).
+
+    In an article about several partners (its title or lead names two or more), a sentence is about
+    the partners of its section (retrieval.sections): one of the section about an asked partner
+    names it ('Hai bên đã phối hợp xử lý …' after 'Tại buổi tiếp … Nam Phi'), and one outside it
+    does not, though it may list the partner among others ('… với lãnh đạo Mozambique, Azerbaijan,
+    Iran, Nam Phi'). In an article about one partner, every sentence would name it, which only
+    erases the preference for the sentences that name it (tune: one English answer@1 lost)."""
+    nothing = (frozenset(), frozenset())
+    if not plan.partners or len(cand.article.main_partners) < 2:
+        return [nothing] * len(rows)
+    names = plan.partner_name_terms()
+    return [
+        (names, frozenset()) if section & plan.partners else (frozenset(), names)
+        for section in index.section_partners(rows)
+    ]
