@@ -724,6 +724,23 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     assert [c.passage.start for c, _ in shown] == [0, 600]
 
 
+def test_a_question_naming_several_partners_is_answered_for_each():
+    from retrieval.answer.decide import select
+
+    ranked = _ranked(("au", 0, 10.0), ("au", 300, 9.8), ("au2", 0, 9.5), ("in", 0, 6.0), ("cn", 0, 5.5))
+    about = {"au": {"AU"}, "au2": {"AU"}, "in": {"IN"}, "cn": {"CN"}}
+    for cand, _ in ranked:
+        cand.article = replace(cand.article, main_partners=frozenset(about[cand.passage.doc]))
+    both = analyse("Bộ Công an đối thoại về an ninh với Australia và Ấn Độ ra sao?")
+    shown = select(ranked, both, 3, RankingConfig(relevance_ratio=0.75, list_relevance_ratio=0.5))
+    # India's article scores below the share a second passage needs, but at least what a list needs
+    assert [c.passage.doc for c, _ in shown] == ["au", "au2", "in"]
+    one = analyse("Bộ Công an đối thoại về an ninh với Australia ra sao?")
+    assert "in" not in [c.passage.doc for c, _ in select(ranked, one, 3, RankingConfig(relevance_ratio=0.75))]
+    weak = [(c, ch) if c.passage.doc != "in" else (replace(c, score=4.0), ch) for c, ch in ranked]
+    assert "in" not in [c.passage.doc for c, _ in select(weak, both, 3, RankingConfig(list_relevance_ratio=0.5))]
+
+
 def test_a_language_with_a_single_passage_can_still_rank_first(tmp_path: Path):
     """One uploaded English article has no spread of its own: its statistics lean on the corpus's."""
     articles = tmp_path / "articles"

@@ -4,7 +4,8 @@ The decision rests on the final score of the best passage (calibrated dense simi
 passage and of its answering sentence, plus lexical coverage), with one threshold fitted on
 `tune` (see config.py). Which passages to show: the best one, and others only when they score
 close to it; a question that asks for a list gets the best passage of every matching article,
-in date order, and one that asks for the most recent sees the newest of them first.
+in date order, one that asks for the most recent sees the newest of them first, and one that
+names several partners sees an article about each.
 """
 
 from __future__ import annotations
@@ -83,7 +84,32 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
             for other, other_choice in chosen
         ):
             chosen.append((cand, choice))
-    return chosen
+    return _each_partner_asked(chosen, ranked, plan, k, config)
+
+
+def _each_partner_asked(chosen: Ranked, ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
+    """A question naming several partners ('… với Australia và Ấn Độ?') is answered for each of them:
+    when no chosen passage's article is about an asked partner (its title or lead names it), the best
+    passage of an article about that partner joins, in place of the lowest-scoring ones, if it scores
+    at least the share of the best that a list answer needs."""
+    if len(plan.partners) < 2 or not chosen:
+        return chosen
+    best = ranked[0][0].score
+    floor = best * config.list_relevance_ratio if best > 0 else best
+    covered = set().union(*(cand.article.main_partners for cand, _ in chosen))
+    joining: Ranked = []
+    for partner in sorted(plan.partners - covered):
+        for cand, choice in ranked:
+            if partner in covered or cand.score < floor:
+                break
+            if partner in cand.article.main_partners:
+                joining.append((cand, choice))
+                covered |= cand.article.main_partners
+    if not joining:
+        return chosen
+    kept = chosen[: max(1, k - len(joining))]
+    order = (lambda pair: _newest_first(pair[0])) if plan.asks_latest else (lambda pair: -pair[0].score)
+    return sorted([*kept, *joining], key=order)
 
 
 def _floors(ranked: Ranked, ratio: float, per_language: bool) -> dict[str, float]:
