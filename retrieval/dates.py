@@ -151,9 +151,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("point", re.compile(rf"\b{_EN_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+{_YEAR}\b")),
     ("point", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?![\w,]*\s+\d)")),
     ("point", re.compile(rf"\b{_EN_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d)")),
-    # months: 'tháng 11/2022', 'tháng 5 năm 2025', 'tháng 9', 'January 2024', 'in March'
-    ("point", re.compile(rf"tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}\b", re.I)),
-    ("point", re.compile(r"tháng\s+(?P<m>\d{1,2})\b(?!\s*(?:/|năm)\s*\d)", re.I)),
+    # months: 'tháng 11/2022', 'tháng 9-2013', 'tháng 5 năm 2025', 'tháng 9', 'January 2024', 'in March'
+    ("point", re.compile(rf"tháng\s+(?P<m>\d{{1,2}})\s*(?:[/–-]|năm)\s*{_YEAR}\b", re.I)),
+    ("point", re.compile(r"tháng\s+(?P<m>\d{1,2})\b(?!\s*(?:[/–-]|năm)\s*\d)", re.I)),
     ("point", re.compile(rf"\b{_EN_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
     ("point", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_EN_MONTH}(?!\s*\d)")),
     # years: 'năm 2018', '(1973)', 'in 2017'

@@ -76,6 +76,8 @@ def test_day_month_without_article_year_is_not_guessed():
 def test_months_years_ranges_and_periods():
     article = PartialDate(2023, 12)
     assert labels("ký tháng 11/2022 tại Minsk", article) == ["2022-11"]
+    # the month and year joined by a dash, as some papers write them, keep their own year
+    assert labels("quan hệ Đối tác chiến lược (tháng 9-2013)", article) == ["2013-09"]
     assert labels("đã ký kết năm 2018", article) == ["2018"]
     assert labels("từ ngày 6 - 9/12/2023", article) == ["2023-12-06"]
     # a range written with a word names its first day too, as the dash form does
