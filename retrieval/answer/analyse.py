@@ -124,11 +124,6 @@ class QueryPlan:
         own = {t for name in own_names for t in name} | set(_partner_terms(self.partners, self.lang))
         return frozenset(t for t in self.names if t not in own) | frozenset(_partner_terms(self.partners, lang))
 
-    def partner_name_terms(self) -> frozenset[str]:
-        """The terms that name the asked partners, in either language ('nam_phi', 'south', 'africa')."""
-        tokens = {t for name in _partner_tokens(self.partners) for t in name}
-        return frozenset(tokens) | frozenset(_partner_terms(self.partners))
-
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
         return {
@@ -232,6 +227,12 @@ def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
     for start, end, name in reversed(replaced):
         text = text[:start] + name + text[end:]
     return text
+
+
+def partner_name_terms(partners: frozenset[str]) -> frozenset[str]:
+    """The terms that name `partners`, in either language ('nam_phi', 'south', 'africa')."""
+    tokens = {t for name in _partner_tokens(partners) for t in name}
+    return frozenset(tokens) | frozenset(_partner_terms(partners))
 
 
 def _partner_terms(partners: frozenset[str], lang: str | None = None) -> list[str]:

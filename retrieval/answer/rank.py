@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from retrieval.answer.analyse import QueryPlan
+from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.store import LoadedIndex
@@ -164,13 +164,14 @@ def _partner_terms_by_section(
     the partners of its section (retrieval.sections): one of the section about an asked partner
     names it ('Hai bên đã phối hợp xử lý …' after 'Tại buổi tiếp … Nam Phi'), and one outside it
     does not, though it may list the partner among others ('… với lãnh đạo Mozambique, Azerbaijan,
-    Iran, Nam Phi'). In an article about one partner, every sentence would name it, which only
-    erases the preference for the sentences that name it (tune: one English answer@1 lost)."""
-    nothing = (frozenset(), frozenset())
-    if not plan.partners or len(cand.article.main_partners) < 2:
-        return [nothing] * len(rows)
-    names = plan.partner_name_terms()
+    Iran, Nam Phi'). Only for the asked partners the article is about: a partner it names only in
+    passing has no section, and that mention is all it says of it. In an article about one partner,
+    every sentence would name it, which only erases the preference for the sentences that name it
+    (tune: one English answer@1 lost)."""
+    asked = plan.partners & cand.article.main_partners
+    if not asked or len(cand.article.main_partners) < 2:
+        return [(frozenset(), frozenset())] * len(rows)
+    names = partner_name_terms(asked)
     return [
-        (names, frozenset()) if section & plan.partners else (frozenset(), names)
-        for section in index.section_partners(rows)
+        (names, frozenset()) if section & asked else (frozenset(), names) for section in index.section_partners(rows)
     ]
