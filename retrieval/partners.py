@@ -45,7 +45,10 @@ PRESS_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "UN": (("LHQ", "Liên Hợp Quốc"), ("UN",)),
 }
 # What English adds to a country's name, less its last letters, to form the demonym: Slovak(ia),
-# Russia-n, Hungar(y)-ian, Chin(a)-ese, Swed(en)-ish, Pakistan-i, Norw(ay)-egian
+# Russia-n, Hungar(y)-ian, Chin(a)-ese, Swed(en)-ish, Pakistan-i, Norw(ay)-egian. The bare
+# shortening ('Slovak', 'Czech') is also a given name ('Roman' Golovchenko is no Romanian), so it
+# counts only where CLDR names it as an official language of that country (see _official_languages)
+# or where it is the singular of a plural name ('Philippine' of 'Philippines')
 DEMONYM_ENDINGS = frozenset(["", "n", "an", "ian", "ean", "ese", "ish", "i", "ic", "egian"])
 # Demonyms that English does not form by adding a suffix to the country's name.
 IRREGULAR_DEMONYMS: dict[str, str] = {
@@ -382,13 +385,25 @@ def _demonym(raw: str, folded: str) -> str | None:
         shared = next(  # letters the word shares with the name, from the start
             (i for i, (a, b) in enumerate(zip(folded, name, strict=False)) if a != b), min(len(folded), len(name))
         )
+        ending = folded[shared:]
         if (
             shared >= max(4, len(name) - 2)
-            and folded[shared:] in DEMONYM_ENDINGS
+            and ending in DEMONYM_ENDINGS
+            and (ending or name == f"{folded}s" or folded in _official_languages(key))
             and (best is None or len(name) > len(best[0]))
         ):
             best = (name, key)
     return best[1] if best else None
+
+
+@functools.cache
+def _official_languages(key: str) -> frozenset[str]:
+    """English names (folded) of a country's official languages in CLDR: 'slovak' for SK, 'romanian' for RO."""
+    from babel import Locale
+    from babel.languages import get_official_languages
+
+    names = Locale("en").languages
+    return frozenset(fold(names[code]) for code in get_official_languages(key, de_facto=True) if code in names)
 
 
 # ---- misspelled names -------------------------------------------------------------------------------
