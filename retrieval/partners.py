@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from retrieval import transliteration
 from retrieval.text import fold, normalize
 
 # Names in common press use that CLDR does not list (key -> Vietnamese aliases, English aliases).
@@ -220,12 +221,40 @@ def _mentions(text: str) -> list[tuple[str, int, int]]:
     single, longer, owner = _text_patterns()
     found = [(owner[m.group(0)], m.start(), m.end()) for m in single.finditer(text) if _is_name_use(text, m)]
     found += [(owner[m.group(0)], m.start(), m.end()) for m in longer.finditer(text.lower())]
+    found += _spelled_mentions(text, found)
     found.sort(key=lambda mention: (mention[1], -mention[2]))  # by start, the longer of two first
     outermost: list[tuple[str, int, int]] = []
     for mention in found:  # 'Hàn' inside 'Hàn Quốc' is the same name
         if not outermost or mention[1] >= outermost[-1][2]:
             outermost.append(mention)
     return outermost
+
+
+def _spelled_mentions(text: str, named: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Partners written by sound in Vietnamese syllables ('Ca-dắc-xtan'), where no name is found."""
+    spelled = []
+    for spelling, start, end in transliteration.spelled_names(text):
+        if any(s < end and start < e for _, s, e in named):
+            continue
+        key = _spelled_partner(spelling)
+        if key is not None:
+            spelled.append((key, start, end))
+    return spelled
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_partner(spelling: str) -> str | None:
+    return transliteration.closest(spelling, _english_keys())
+
+
+@functools.cache
+def _english_keys() -> dict[str, str]:
+    """Phonetic keys of the partners' English names (retrieval.transliteration) -> partner key."""
+    keys: dict[str, str] = {}
+    for p in all_partners().values():
+        for name in p.en_names:
+            keys.setdefault(transliteration.english_key(name), p.key)
+    return keys
 
 
 # what stands between two names of one enumeration ('Australia, Trung Quốc, Hàn Quốc và Nhật Bản')
@@ -349,6 +378,7 @@ def partners_in_question(question: str) -> set[str]:
         key = key or _demonym(raw[start], folded[start])  # 'Russian', 'Slovak': no name, but a demonym
         if key:
             found.add(key)
+    found |= {key for key, _, _ in _spelled_mentions(normalize(question), [])}  # 'hợp tác với Ca-dắc-xtan'
     found.discard(HOME)
     return found
 

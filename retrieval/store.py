@@ -53,6 +53,7 @@ _FORMAT_SOURCES = (
     "generations.py",  # what an article's records hold (dateline_date, partners, compound tails)
     "ministry.py",
     "sections.py",
+    "transliteration.py",
 )
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import numpy as np
 
+from retrieval.answer.config import RankingConfig
+from retrieval.generations import build_index
+from retrieval.reader import open_index
+from retrieval.search import Searcher
 from retrieval.text import words
 
 
@@ -34,3 +39,15 @@ class FakeEmbedder:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         self.passages_embedded += len(texts)
         return self.embed_queries(texts)
+
+
+def fake_searcher(articles: dict[str, str], where: Path) -> Searcher:
+    """A searcher over `articles` (file name -> text) indexed under `where` with the FakeEmbedder,
+    answering whatever its score: for tests of what is chosen and shown, not of when to decline."""
+    folder = where / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    embedder = FakeEmbedder()
+    build_index(folder, where / "index", embedder)
+    return Searcher(open_index(where / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))

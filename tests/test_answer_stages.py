@@ -38,7 +38,7 @@ from retrieval.sections import paragraph_partners
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
 from retrieval.wording import decline
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, fake_searcher
 
 ARTICLES = {
     "belarus-2023.txt": (
@@ -64,15 +64,8 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def small_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    root = tmp_path_factory.mktemp("small")
-    articles = root / "articles"
-    articles.mkdir()
-    for name, text in ARTICLES.items():
-        (articles / name).write_text(text, encoding="utf-8")
-    embedder = FakeEmbedder()
-    build_index(articles, root / "index", embedder)
     # the decline threshold is fitted to the real model's scores; the fake embedder's are not comparable
-    return Searcher(open_index(root / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    return fake_searcher(ARTICLES, tmp_path_factory.mktemp("small"))
 
 
 # ---- analyse -----------------------------------------------------------------------------------------
@@ -430,15 +423,8 @@ def test_questions_and_passages_are_matched_lexically_by_word(tmp_path: Path):
 def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_never_names_it(tmp_path: Path):
     assert names_ministry("Bộ trưởng Bộ Công an") and names_ministry("bo cong an") and names_ministry("public security")
     assert not names_ministry("Bộ trưởng Bộ Quốc phòng Phan Văn Giang")
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "defence.txt").write_text(
-        " date 2025-05-06 Tối 5/5, tại Astana, Bộ trưởng Bộ Quốc phòng hội kiến Bộ trưởng Quốc phòng Kazakhstan.",
-        encoding="utf-8",
-    )
-    embedder = FakeEmbedder()
-    build_index(articles, tmp_path / "index", embedder)
-    searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    defence = " date 2025-05-06 Tối 5/5, tại Astana, Bộ trưởng Bộ Quốc phòng hội kiến Bộ trưởng Quốc phòng Kazakhstan."
+    searcher = fake_searcher({"defence.txt": defence}, tmp_path)
     assert not searcher.ask("Bộ trưởng Bộ Công an hội đàm với Kazakhstan ở Astana khi nào?").answerable
     assert searcher.ask("Bộ trưởng Bộ Quốc phòng hội kiến ai ở Astana?").passages[0].doc == "defence.txt"
 
@@ -467,12 +453,7 @@ def test_each_paragraph_of_a_roundup_is_about_the_partner_its_section_names():
 
 
 def test_a_sentence_of_a_partners_section_answers_for_that_partner(tmp_path: Path):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "roundup.txt").write_text(f" date 2025-10-26 {ROUNDUP}", encoding="utf-8")
-    embedder = FakeEmbedder()
-    build_index(articles, tmp_path / "index", embedder)
-    searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    searcher = fake_searcher({"roundup.txt": f" date 2025-10-26 {ROUNDUP}"}, tmp_path)
     # neither agreement's sentence names its partner: each is the sentence of that partner's section
     answer = searcher.ask("Việt Nam và Nam Phi thống nhất sớm ký hiệp định gì?")
     assert "tương trợ" in answer.passages[0].best_sentence
@@ -746,18 +727,12 @@ def test_a_question_naming_several_partners_is_answered_for_each():
 
 def test_a_language_with_a_single_passage_can_still_rank_first(tmp_path: Path):
     """One uploaded English article has no spread of its own: its statistics lean on the corpus's."""
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for name in ("belarus-2023.txt", "belarus-2025.txt", "cuba-2024.txt"):
-        (articles / name).write_text(ARTICLES[name], encoding="utf-8")
-    (articles / "one-en.txt").write_text(
+    english = (
         " date 2024-06-01 HANOI - The minister met the Swedish police chief and signed a memorandum on "
-        "cybercrime cooperation and training of officers.",
-        encoding="utf-8",
+        "cybercrime cooperation and training of officers."
     )
-    embedder = FakeEmbedder()
-    build_index(articles, tmp_path / "index", embedder)
-    searcher = Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    vietnamese = {name: ARTICLES[name] for name in ("belarus-2023.txt", "belarus-2025.txt", "cuba-2024.txt")}
+    searcher = fake_searcher({**vietnamese, "one-en.txt": english}, tmp_path)
     assert searcher.index.languages["en"].rows[1] - searcher.index.languages["en"].rows[0] == 1
     answer = searcher.ask("Which memorandum on cybercrime did the minister sign with the Swedish police chief?")
     assert answer.passages[0].doc == "one-en.txt"

@@ -8,13 +8,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval.answer.config import RankingConfig
 from retrieval.answer.quoting import Quote, body_sentences, clipped, quote, section, shown_already
-from retrieval.generations import build_index
-from retrieval.reader import open_index
 from retrieval.search import Searcher
 from retrieval.text import sentence_spans
-from tests.fakes import FakeEmbedder
+from tests.fakes import fake_searcher
 
 SENTENCE = st.from_regex(r"[A-Z][a-z]{1,8}( [a-z]{1,8}){0,12}\.", fullmatch=True)
 PARAGRAPHS = st.lists(st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6)
@@ -83,12 +80,7 @@ CLOSING = (
 
 
 def _searcher(tmp_path: Path) -> Searcher:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "thai.txt").write_text(f" date 2016-12-20 {LEAD}\n\n{FOLLOWING}\n\n{CLOSING}", encoding="utf-8")
-    embedder = FakeEmbedder()
-    build_index(articles, tmp_path / "index", embedder)
-    return Searcher(open_index(tmp_path / "index", embedder), embedder, RankingConfig(answer_threshold=-100.0))
+    return fake_searcher({"thai.txt": f" date 2016-12-20 {LEAD}\n\n{FOLLOWING}\n\n{CLOSING}"}, tmp_path)
 
 
 def test_a_lead_is_quoted_with_the_paragraph_that_goes_on_from_it(tmp_path: Path):
