@@ -166,6 +166,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# the days of a span that 'ngày 21 đến 25/4/2025' names (its date is the first; this, the last)
+_SPAN_LAST_DAY = re.compile(r"\d\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?(\d{1,2})/", re.I)
+
+
+def days_within_spans_first(events: list[EventDate]) -> list[EventDate]:
+    """`events` with the days that fall within a span of days also named ('Trong khuôn khổ chuyến thăm
+    … từ ngày 21 đến 25/4/2025, ngày 23/4, tại Astana, … hội đàm') moved first: the span is the
+    visit that frames the day's event."""
+    spans = [(e.date, int(m.group(1))) for e in events if (m := _SPAN_LAST_DAY.search(e.text))]
+    within = [
+        e
+        for e in events
+        if e.date.day is not None
+        and not _SPAN_LAST_DAY.search(e.text)
+        and any(
+            (e.date.year, e.date.month) == (first.year, first.month) and first.day < e.date.day <= last
+            for first, last in spans
+            if first.day is not None
+        )
+    ]
+    return within + [e for e in events if e not in within]
+
+
 def find_event_dates(text: str, article_date: PartialDate | None) -> list[EventDate]:
     """All dates written in `text`, in order, without overlaps, resolved against the article date."""
     found: list[EventDate] = []

@@ -29,7 +29,7 @@ import numpy as np
 
 from retrieval.articles import Article, load_articles
 from retrieval.chunking import chunk_article
-from retrieval.dates import OPENING_CHARS, PartialDate, find_event_dates, looks_back
+from retrieval.dates import OPENING_CHARS, PartialDate, days_within_spans_first, find_event_dates, looks_back
 from retrieval.diacritics import SpellingCounts
 from retrieval.embedders import Embedder
 from retrieval.lang import text_language
@@ -321,7 +321,8 @@ def dateline_date(article: Article) -> PartialDate | None:
 
     News is often published a day or two after the event; the lead's day is what a reader means by
     'when'. A date that opens a sentence (a dateline) is preferred to one inside it ('thăm Ấn Độ
-    trong hai ngày 9 - 10/4. Ngày 10/4, tại New Delhi, … hội đàm'); only a day close before the
+    trong hai ngày 9 - 10/4. Ngày 10/4, tại New Delhi, … hội đàm'), and a day within a span of days
+    to the span ('từ ngày 21 đến 25/4/2025, ngày 23/4, … hội đàm'); only a day close before the
     publication date is accepted. An article with no publication date has nothing to check a day
     against: the first date of its lead that states a year and a month and does not look back
     ('… dự Hội nghị ASEANAPOL 39 vào tháng 9/2019, hai bên đã hội đàm') is taken as the event's.
@@ -339,7 +340,7 @@ def dateline_date(article: Article) -> PartialDate | None:
     openings = [s for s, _ in sentence_spans(lead)]
     events = [e for e in find_event_dates(lead, article.date) if e.kind == "point" and e.date.day is not None]
     opening = [e for e in events if any(0 <= e.start - s <= OPENING_CHARS for s in openings)]
-    for event in opening + [e for e in events if e not in opening]:
+    for event in days_within_spans_first(opening + [e for e in events if e not in opening]):
         if _close_before(event.date, article.date):
             return event.date
     return None

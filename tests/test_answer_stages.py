@@ -628,6 +628,23 @@ def test_undated_article_takes_the_event_month_its_lead_states():
     assert lead_event("Hai bên đã hội đàm tại Hà Nội.") is None
 
 
+def test_a_day_named_within_a_visits_span_of_days_is_the_events_date():
+    lead = (
+        "Trong khuôn khổ chuyến thăm Ca-dắc-xtan từ ngày 21 đến 25/4/2025, ngày 23/4, tại Astana, Thứ trưởng"
+        " Phạm Thế Tùng đã hội đàm với Bộ trưởng Nội vụ."
+    )
+    text = f"Hợp tác an ninh\n\n date 2025-04-24\n\n{lead}\n\nHai bên nhất trí tăng cường hợp tác."
+    article = parse_article("a.txt", text.encode())
+    assert dateline_date(article) == PartialDate(2025, 4, 23)
+    passage, record = _passage(lead, PartialDate(2025, 4, 24))
+    shown, _ = event_date(analyse("Thứ trưởng hội đàm ở Astana khi nào?"), passage, record, 0, len(lead))
+    assert shown == PartialDate(2025, 4, 23)
+    # a span with no day inside it named is still the event's time, at its first day
+    trip = "Từ ngày 10 đến 14/3/2025, đoàn công tác Bộ Công an đã thăm và làm việc tại Philippines."
+    trip_article = parse_article("b.txt", f"Công tác\n\n date 2025-03-14\n\n{trip}\n".encode())
+    assert dateline_date(trip_article) == PartialDate(2025, 3, 10)
+
+
 def test_rebuild_after_adding_an_article_embeds_only_its_texts(tmp_path: Path):
     articles = tmp_path / "articles"
     articles.mkdir()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 
 from retrieval.answer.analyse import QueryPlan
-from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, looks_back, since_clause
+from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, days_within_spans_first, looks_back, since_clause
 from retrieval.partners import home_words
 from retrieval.store import ArticleRecord, PassageRecord
 from retrieval.text import sentence_spans, words
@@ -41,7 +41,7 @@ def event_date(
         # reported event too, not for a date its sentence mentions
         in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
     chosen = (
-        _choose(plan, [e.date for e in in_sentence])
+        _choose(plan, [e.date for e in days_within_spans_first(in_sentence)])
         or _paragraph_day(plan, passage, start, published)
         or article.reported_date
     )
