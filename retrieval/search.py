@@ -176,6 +176,9 @@ class Searcher:
             if share >= cfg.unknown_word_share:
                 return decline("words", absent)
             words_known = plan.lang == "vi" and share == 0
+            off_field = vocabulary.outside_the_field(plan, index.document_frequency)
+            if off_field is not None:
+                return decline("words", off_field)
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)

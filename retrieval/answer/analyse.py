@@ -1,9 +1,10 @@
 """Stage 1, analyse: what a question asks — language, partners, time, lexical terms, names, kind.
 
 English questions reach Vietnamese articles through the multilingual dense model; on the lexical
-side they contribute only what is shared across languages: names, acronyms and numbers, and the
-Vietnamese names of the partners they mention. Common English words are absent from Vietnamese
-text and say nothing about whether an article answers.
+side they contribute what is shared across languages (names, acronyms and numbers, the Vietnamese
+names of the partners they mention) and the Vietnamese words of the field's terms they use
+('signed' -> 'ký', retrieval.glossary). Other English words are absent from Vietnamese text and
+say nothing about whether an article answers.
 
 A question that names no partner, time or topic of its own ('And when was that?', 'còn với Nga
 thì sao?') is completed from the previous question's context, when one is given.
@@ -19,6 +20,7 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
@@ -115,6 +117,7 @@ class QueryPlan:
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
+    translated: frozenset[str] = frozenset()  # Vietnamese terms of an English question (retrieval.glossary)
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -155,9 +158,12 @@ def analyse(
     lexical_text = without_time(text) if time is not None else text
     lexical_tokens = words(lexical_text)
     names = _names(lexical_text, lang)
+    translated: list[str] = []
     if lang == "en":
-        # only language-neutral evidence: names, acronyms, numbers, and partners' names in both languages
-        terms = list(names) + _partner_terms(partners)
+        # language-neutral evidence: names, acronyms, numbers, and partners' names in both languages;
+        # and the Vietnamese words of the field's English terms ('signed' -> 'ký'), for Vietnamese passages
+        translated = glossary.vietnamese_terms(lexical_text)
+        terms = list(names) + _partner_terms(partners) + translated
     else:
         content = [t for t in lexical_tokens if t not in VI_STOPWORDS and not _is_year(t)]
         bigrams = [
@@ -171,6 +177,7 @@ def analyse(
         partners=partners,
         time=time,
         terms=tuple(dict.fromkeys(terms)),
+        translated=frozenset(translated),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
         asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES) or bool(PLURAL_QUESTION.search(folded)),

@@ -54,10 +54,13 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
     there, 'Hà Lan' is 'Netherlands'). Counted against every Vietnamese word, a question about an
     English article fell below the answer threshold and was declined.
 
-    An English question's terms are already only names, numbers and partners' names (analyse); also
-    dropping the partners' English names for Vietnamese passages moved tune and dev-qa both ways
-    (en R@3 0.975 -> 0.990, dev-qa en A@3 0.75 -> 0.67), so its terms are kept whole."""
-    if lang == plan.lang or plan.lang == "en":
+    An English question's terms are names, numbers, partners' names and the Vietnamese words of its
+    field terms (retrieval.glossary); an English passage is matched without those Vietnamese words.
+    Also dropping the partners' English names for Vietnamese passages moved tune and dev-qa both ways
+    (en R@3 0.975 -> 0.990, dev-qa en A@3 0.75 -> 0.67), so they are kept."""
+    if lang == plan.lang:
+        return {t: w for t, w in weights.items() if t not in plan.translated}
+    if plan.lang == "en":
         return weights
     shared = plan.terms_shared_with(lang)
     return {t: w for t, w in weights.items() if t in shared}

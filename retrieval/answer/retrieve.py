@@ -10,7 +10,7 @@ means the same in every language. Candidates are taken per language and merged o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -77,12 +77,11 @@ def retrieve(
         for c in candidates:
             c.each_article = c.row in focus_rows
     records = index.passages(c.row for c in candidates)
-    best_lexical = max((float(lexical[c.row]) for c in candidates), default=0.0) if lexical is not None else 0.0
     for c in candidates:
         c.passage = records[c.row]
         c.article = index.articles[c.passage.doc]
-        if lexical is not None and best_lexical > 0:
-            c.lexical = float(lexical[c.row]) / best_lexical
+    if lexical is not None:
+        _lexical_shares(index, plan, candidates, lexical)
     if use_dense and query is not None:
         vectors = index.faiss.reconstruct_batch(np.array([c.row for c in candidates], dtype=np.int64))
         cosines = vectors @ query
@@ -93,6 +92,22 @@ def retrieve(
                 for i, value in zip(mine, z, strict=True):
                     candidates[i].dense = float(value)
     return candidates
+
+
+def _lexical_shares(index: LoadedIndex, plan: QueryPlan, candidates: list[Candidate], lexical: np.ndarray) -> None:
+    """Each candidate's BM25 score as a share of the best candidate's. An English question's
+    Vietnamese terms (retrieval.glossary) are evidence only a Vietnamese passage can hold, so then
+    an English passage is scored without them and compared with the best passage of its language."""
+    groups = [candidates]
+    scores = {lang: lexical for lang in ("vi", "en")}
+    if plan.translated:
+        own = lexical_scores(index, replace(plan, terms=tuple(t for t in plan.terms if t not in plan.translated)))
+        scores[plan.lang] = own if own is not None else np.zeros_like(lexical)
+        groups = [[c for c in candidates if c.passage.lang == lang] for lang in {c.passage.lang for c in candidates}]
+    for group in groups:
+        best = max((float(scores.get(c.passage.lang, lexical)[c.row]) for c in group), default=0.0)
+        for c in group:
+            c.lexical = float(scores.get(c.passage.lang, lexical)[c.row]) / best if best > 0 else 0.0
 
 
 def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:

@@ -8,20 +8,30 @@ looked up as spelled in the articles' spelling counts: a word of several syllabl
 that sequence ('bóng đá'; written only apart it counts half, see unknown_share), a name only
 syllable by syllable (the segmenter sometimes joins a name to the next word). A question typed without diacritics is read as
 analyse restored it from the articles' spellings: what stays unknown there ('xang' of 'gia xang')
-no article writes in any spelling. English words cannot be checked this way: the articles are
-Vietnamese.
+no article writes in any spelling. English words cannot be checked this way, the articles being
+Vietnamese; an English question is off the field when it holds none of the field's terms
+(retrieval.glossary) and no name the articles write (`outside_the_field`).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection
 
 from retrieval.answer.analyse import QueryPlan
 from retrieval.diacritics import SpellingLookup, syllables
 from retrieval.partners import misspelling_of
 from retrieval.segmentation import segment
-from retrieval.stopwords import CALENDAR_WORDS, PRONOUNS, VI_REPORTING_VERBS, VI_STOPWORDS, VI_TIME_DEICTICS
+from retrieval.stopwords import (
+    CALENDAR_WORDS,
+    EN_STOPWORDS,
+    EN_TIME_DEICTICS,
+    PRONOUNS,
+    VI_REPORTING_VERBS,
+    VI_STOPWORDS,
+    VI_TIME_DEICTICS,
+)
 from retrieval.text import fold
 
 FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
@@ -57,6 +67,16 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
             missing += 0.5
         unknown.append(w)
     return missing / len(content), unknown
+
+
+def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | None:
+    """The content words of an English question that names no partner, uses none of the field's
+    terms and no name the articles' `terms` (folded) hold ('Give me a recipe for spring rolls.');
+    None for any other question."""
+    if plan.lang != "en" or plan.partners or plan.translated or any(n in terms for n in plan.names):
+        return None
+    stop = EN_STOPWORDS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
+    return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in stop]
 
 
 def _is_content(word: str) -> bool:

@@ -1,0 +1,74 @@
+"""English questions reach the Vietnamese words of their field ('signed' -> 'ký') without losing
+English articles, and an English question outside the field is declined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer.analyse import analyse
+from retrieval.answer.retrieve import retrieve
+from retrieval.answer.vocabulary import outside_the_field
+from retrieval.glossary import vietnamese_terms
+from tests.fakes import fake_searcher
+
+SIGNING = (
+    " date 2023-12-06 Ngày 6/12, tại Hà Nội, Bộ trưởng Bộ Công an hội đàm với Thư ký Hội đồng An ninh Belarus"
+    " Volfovich Aleksandr. Hai bên khẳng định tình hữu nghị truyền thống giữa hai nước luôn được vun đắp."
+    " Ngay sau hội đàm, hai bên ký kết Kế hoạch hợp tác với Belarus giai đoạn 2024 - 2026.\n"
+)
+SPANISH = (
+    " date 2024-10-22 MADRID - A delegation of Vietnam's Ministry"
+    " of Public Security met Spain's Secretary of State for Security on Tuesday to discuss cooperation.\n"
+)
+SIGNINGS_VI = (
+    " date 2024-10-20 Ngày 20/10, Bộ trưởng tiếp đoàn Nga; hai bên ký kết Bản ghi nhớ,"
+    " ký Kế hoạch và gặp gỡ, tiếp xúc nhiều lần.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Vietnam sign with Belarus?", {"ky", "ky_ket"}),
+        ("Which memorandum was signed?", {"ban_ghi", "ghi_nho", "ky", "ky_ket"}),
+        ("Who received the delegation?", {"tiep", "doan"}),
+        ("Which drug crimes did they discuss?", {"ma_tuy", "toi_pham", "trao_doi", "thao_luan"}),
+    ],
+)
+def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, expected: set[str]):
+    assert set(vietnamese_terms(question)) == expected
+
+
+def test_a_longer_word_is_not_its_shorter_term():
+    assert vietnamese_terms("Did they reach an agreement?") == ["thoa_thuan", "hiep_dinh"]  # not 'agree'
+    assert vietnamese_terms("Who was the signatory?") == []  # not 'sign'
+
+
+def test_an_english_question_quotes_the_vietnamese_sentence_its_verb_asks_about(tmp_path: Path):
+    answer = fake_searcher({"by.txt": SIGNING}, tmp_path).ask("What did Vietnam sign with Belarus in 2023?")
+    assert "ký kết Kế hoạch" in answer.passages[0].best_sentence
+
+
+def test_vietnamese_words_of_an_english_question_do_not_outweigh_an_english_article(tmp_path: Path):
+    """An English passage is matched without them and compared with its own language's best: their
+    BM25 weight would otherwise make the Vietnamese article the lexical best, and the English one,
+    which answers, a small share of it."""
+    searcher = fake_searcher({"es.txt": SPANISH, "ru.txt": SIGNINGS_VI}, tmp_path)
+    plan = analyse("Which meetings with Spanish partners did the ministry hold in October 2024?")
+    assert plan.translated
+    shares = {c.passage.doc: c.lexical for c in retrieve(searcher.index, plan, None, use_dense=False)}
+    assert shares["es.txt"] == 1.0 and shares["ru.txt"] == 1.0
+    answer = searcher.ask("Which meetings with Spanish partners did the ministry hold in October 2024?")
+    assert answer.answerable and answer.passages[0].doc == "es.txt"
+
+
+def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_path: Path):
+    searcher = fake_searcher({"by.txt": SIGNING}, tmp_path)
+    recipe = analyse("Give me a recipe for spring rolls.")
+    assert outside_the_field(recipe, searcher.index.document_frequency) == ["recipe", "spring", "rolls"]
+    # a name the articles write, a partner or a term of the field keeps a question in it
+    for question in ("Who is Volfovich?", "What about Belarus?", "Which plans were signed?"):
+        assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
+    assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) is None  # Vietnamese
