@@ -111,16 +111,23 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
 
 
 @functools.cache
-def _patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
-    """One pattern per English term: its last word with the regular endings ('signed', 'talks')."""
+def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """(English term, its pattern, its Vietnamese terms): the pattern takes the last word with the
+    regular endings ('signed', 'talks')."""
     patterns = []
     for english, vietnamese in EN_TO_VI.items():
         *head, last = english.split()
         stem = re.escape(last[:-1]) if last.endswith("e") else re.escape(last)
         tail = rf"{stem}(?:e|es|ed|ing)?" if last.endswith("e") else rf"{stem}(?:s|es|ed|ing)?"
         phrase = r"\s+".join([*(re.escape(w) for w in head), tail])
-        patterns.append((re.compile(rf"\b{phrase}\b"), vietnamese))
+        patterns.append((english, re.compile(rf"\b{phrase}\b"), vietnamese))
     return patterns
+
+
+def english_terms(text: str) -> frozenset[str]:
+    """The glossary's English terms that `text` uses, each as one term ('@sign' for 'signed')."""
+    lowered = text.lower()
+    return frozenset(f"@{english}" for english, pattern, _ in _patterns() if pattern.search(lowered))
 
 
 def vietnamese_terms(question: str) -> list[str]:
@@ -128,7 +135,7 @@ def vietnamese_terms(question: str) -> list[str]:
     of the Vietnamese words for the English terms `question` uses."""
     text = question.lower()
     terms: list[str] = []
-    for pattern, vietnamese in _patterns():
+    for _, pattern, vietnamese in _patterns():
         if pattern.search(text):
             for word in vietnamese:
                 syllables = words(fold(word))

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from retrieval.answer.analyse import analyse
+from retrieval.answer.config import RankingConfig
+from retrieval.answer.rank import best_sentence, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
 from retrieval.glossary import vietnamese_terms
@@ -72,3 +74,21 @@ def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_
     for question in ("Who is Volfovich?", "What about Belarus?", "Which plans were signed?"):
         assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
     assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) is None  # Vietnamese
+
+
+def test_an_english_sentence_counts_the_field_terms_it_writes_in_english(tmp_path: Path):
+    """Matched only on names, every sentence of an English article naming the partner would cover
+    an English question whole, and outrank the Vietnamese sentence that answers it."""
+    english = (
+        " date 2025-02-25 HANOI - The minister received Kazakhstan's anti-corruption chief. Kazakhstan values its"
+        " ties with Vietnam. Both sides agreed to fight drug crimes and money laundering together.\n"
+    )
+    searcher = fake_searcher({"kz.txt": english}, tmp_path)
+    plan = analyse("Which crimes did Vietnam and Kazakhstan agree to fight together?")
+    assert {"@crime", "@agree"} <= plan.field_terms
+    index = searcher.index
+    weights = weights_in("en", term_weights(index, plan), plan)
+    assert "@crime" in weights and not plan.translated & set(weights)
+    candidates = retrieve(index, plan, None, use_dense=False)
+    choice = best_sentence(index, plan, None, candidates[0], weights, RankingConfig())
+    assert candidates[0].passage.text[choice.start : choice.end].startswith("Both sides agreed to fight drug crimes")

@@ -118,6 +118,7 @@ class QueryPlan:
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
     translated: frozenset[str] = frozenset()  # Vietnamese terms of an English question (retrieval.glossary)
+    field_terms: frozenset[str] = frozenset()  # its glossary terms as such ('@sign'), for English passages
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -178,6 +179,7 @@ def analyse(
         time=time,
         terms=tuple(dict.fromkeys(terms)),
         translated=frozenset(translated),
+        field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
         asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES) or bool(PLURAL_QUESTION.search(folded)),

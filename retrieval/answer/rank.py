@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.retrieve import Candidate, calibrated
@@ -43,8 +44,12 @@ def idf(index: LoadedIndex, term: str) -> float:
 
 
 def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
-    """Terms and names of the question that the corpus knows, weighted by rarity."""
+    """Terms and names of the question that the corpus knows, weighted by rarity; an English field
+    term ('@sign') weighs what its Vietnamese words weigh on average (the same notion, as rare)."""
     weights = {t: idf(index, t) for t in (*plan.terms, *plan.names) if t in index.document_frequency}
+    for term in plan.field_terms:
+        vietnamese = [idf(index, t) for t in glossary.vietnamese_terms(term[1:])]
+        weights[term] = sum(vietnamese) / len(vietnamese)
     return weights
 
 
@@ -61,7 +66,7 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
     if lang == plan.lang:
         return {t: w for t, w in weights.items() if t not in plan.translated}
     if plan.lang == "en":
-        return weights
+        return {t: w for t, w in weights.items() if t not in plan.field_terms}
     shared = plan.terms_shared_with(lang)
     return {t: w for t, w in weights.items() if t in shared}
 
@@ -147,6 +152,11 @@ def best_sentence(
         dense = np.zeros(len(rows), dtype=np.float32)
     tails = index.compound_tails(rows) if by_word else [frozenset()] * len(rows)
     partner_terms = _partner_terms_by_section(index, plan, cand, rows)
+    if plan.field_terms and cand.passage.lang == "en":  # its field terms as the sentences write them
+        partner_terms = [
+            (implied | (glossary.english_terms(text[start:end]) & plan.field_terms), denied)
+            for (start, end), (implied, denied) in zip(spans.tolist(), partner_terms, strict=True)
+        ]
     best: SentenceChoice | None = None
     for (start, end), z, inside_words, (implied, denied) in zip(
         spans.tolist(), dense.tolist(), tails, partner_terms, strict=True
