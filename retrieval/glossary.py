@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Collection
 
 from retrieval.text import fold, words
 
@@ -130,6 +131,19 @@ def english_terms(text: str) -> frozenset[str]:
     return frozenset(f"@{english}" for english, pattern, _ in _patterns() if pattern.search(lowered))
 
 
+def written(english_terms: Collection[str], text: str) -> bool:
+    """Does Vietnamese `text` write one of `english_terms` ('@establish' in '… thiết lập quan hệ …')?"""
+    tokens = words(text)
+    present = set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
+    return any(set(_lexical(word)) <= present for term in english_terms for word in EN_TO_VI.get(term.lstrip("@"), ()))
+
+
+def _lexical(word: str) -> list[str]:
+    """A Vietnamese word as the index's terms: its folded syllable, or the pairs of its syllables."""
+    syllables = words(fold(word))
+    return syllables if len(syllables) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
+
+
 def vietnamese_terms(question: str) -> list[str]:
     """The lexical terms (folded unigrams, or syllable pairs of longer words, as the index holds them)
     of the Vietnamese words for the English terms `question` uses."""
@@ -138,6 +152,5 @@ def vietnamese_terms(question: str) -> list[str]:
     for _, pattern, vietnamese in _patterns():
         if pattern.search(text):
             for word in vietnamese:
-                syllables = words(fold(word))
-                terms += syllables if len(syllables) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
+                terms += _lexical(word)
     return list(dict.fromkeys(terms))

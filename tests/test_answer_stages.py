@@ -579,6 +579,11 @@ def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_ev
     relations = analyse("Việt Nam và Nam Phi thiết lập quan hệ ngoại giao năm nào?")
     assert event_date(met, passage, article, 0, len(text))[0] == PartialDate(2025, 10, 26)
     assert event_date(relations, passage, article, 0, len(text))[0] == PartialDate(1993)
+    # asked in English: the glossary's terms the clause writes in Vietnamese ('establish', 'diplomatic relations')
+    asked_in_english = analyse("When did Vietnam and South Africa establish diplomatic relations?")
+    assert event_date(asked_in_english, passage, article, 0, len(text))[0] == PartialDate(1993)
+    met_in_english = analyse("When did the minister receive South Africa's justice minister?")
+    assert event_date(met_in_english, passage, article, 0, len(text))[0] == PartialDate(2025, 10, 26)
 
 
 def test_a_month_that_opens_the_sentence_dates_its_event_at_that_precision():

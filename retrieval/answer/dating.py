@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 
+from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan
 from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, days_within_spans_first, looks_back, since_clause
 from retrieval.partners import home_words
@@ -82,9 +83,12 @@ def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
     """Does a 'when' question ask about the event of a since-clause ('Iran và Việt Nam thiết lập quan
     hệ ngoại giao từ năm nào?' of '… kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1973')? They
     share a word of two syllables ('thiết lập', 'ngoại giao'), not counting Việt Nam's name, which
-    most clauses hold. Only a Vietnamese question's words can show it."""
-    if clause is None or not plan.asks_when or plan.lang != "vi":
+    most clauses hold; an English question, a term of the field that the clause writes in Vietnamese
+    ('When did … establish diplomatic relations?', retrieval.glossary)."""
+    if clause is None or not plan.asks_when:
         return False
+    if plan.lang == "en":
+        return glossary.written(plan.field_terms, clause)
     home = home_words()
     asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
     return bool(asked & set(itertools.pairwise(words(clause))))
