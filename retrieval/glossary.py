@@ -125,6 +125,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     return patterns
 
 
+@functools.lru_cache(maxsize=32768)  # the same English sentences come back question after question
 def english_terms(text: str) -> frozenset[str]:
     """The glossary's English terms that `text` uses, each as one term ('@sign' for 'signed')."""
     lowered = text.lower()
