@@ -730,22 +730,6 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     assert [c.passage.start for c, _ in shown] == [0, 600]
 
 
-def test_a_list_weighs_an_article_in_the_other_language_against_its_own_only_within_a_time():
-    from retrieval.answer.decide import select
-
-    ranked = _ranked(("vi", 0, 17.0), ("vi2", 0, 12.0), ("en", 0, 6.9))
-    for cand, _ in ranked[2:]:
-        cand.passage = replace(cand.passage, lang="en")
-    config = RankingConfig(list_relevance_ratio=0.5)
-    # in a time, the window's English articles are listed: they match a Vietnamese question by names only
-    in_time = analyse("Bộ Công an đã ký những văn bản gì năm 2023?")
-    assert "en" in [c.passage.doc for c, _ in select(ranked, in_time, 3, config)]
-    # 'những lĩnh vực nào' of one plan asks for a list too, but not for the best English article, however far below
-    areas = analyse("Kế hoạch hành động chung giai đoạn 2025 - 2027 xác định những lĩnh vực ưu tiên nào?")
-    assert areas.asks_list and areas.time is None
-    assert "en" not in [c.passage.doc for c, _ in select(ranked, areas, 3, config)]
-
-
 def test_a_question_naming_several_partners_is_answered_for_each():
     from retrieval.answer.decide import select
 

@@ -61,7 +61,7 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     repeats = repeats or _overlaps
     # the newest of several occurrences is one of a list: 'the latest' shows what a list would
     ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
-    floors = _floors(ranked, ratio, per_language=plan.asks_list and plan.time is not None)
+    floors = _floors(ranked, ratio, per_language=plan.asks_list)
     relevant = [
         (cand, choice) for cand, choice in ranked if cand.score >= floors[cand.passage.lang] or _listed(cand, plan)
     ]
@@ -114,10 +114,8 @@ def _each_partner_asked(chosen: Ranked, ranked: Ranked, plan: QueryPlan, k: int,
 
 def _floors(ranked: Ranked, ratio: float, per_language: bool) -> dict[str, float]:
     """The least score a shown passage needs, by article language: a share of the best score, or,
-    for a list in a time, of the best in the passage's own language, since an article of the window
-    in the other language matches the question's words only by its names and scores lower for it.
-    A list with no time ('… xác định những lĩnh vực ưu tiên nào?') has no window to complete: weighed
-    against its own language, the best article in the other language was listed however far below."""
+    for a list, of the best in the passage's own language, since an article in the other language
+    matches the question's words only by its names and scores lower for it."""
     best_overall = ranked[0][0].score
     floors: dict[str, float] = {}
     for cand, _ in ranked:
