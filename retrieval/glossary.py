@@ -132,11 +132,17 @@ def english_terms(text: str) -> frozenset[str]:
     return frozenset(f"@{english}" for english, pattern, _ in _patterns() if pattern.search(lowered))
 
 
-def written(english_terms: Collection[str], text: str) -> bool:
-    """Does Vietnamese `text` write one of `english_terms` ('@establish' in '… thiết lập quan hệ …')?"""
+def written(english_terms: Collection[str], text: str, inside_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Those of `english_terms` that Vietnamese `text` writes in any of their Vietnamese words
+    ('@establish' in '… thiết lập quan hệ …'), not counting syllables it has only inside longer
+    words (`inside_words`: 'ký' of 'Thư ký' is no signing)."""
     tokens = words(text)
-    present = set(tokens) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
-    return any(set(_lexical(word)) <= present for term in english_terms for word in EN_TO_VI.get(term.lstrip("@"), ()))
+    present = (set(tokens) - inside_words) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
+    return frozenset(
+        term
+        for term in english_terms
+        if any(set(_lexical(word)) <= present for word in EN_TO_VI.get(term.lstrip("@"), ()))
+    )
 
 
 def _lexical(word: str) -> list[str]:

@@ -9,10 +9,10 @@ import pytest
 
 from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
-from retrieval.answer.rank import best_sentence, term_weights, weights_in
+from retrieval.answer.rank import best_sentence, coverage, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
-from retrieval.glossary import vietnamese_terms
+from retrieval.glossary import vietnamese_terms, written
 from tests.fakes import fake_searcher
 
 SIGNING = (
@@ -92,3 +92,28 @@ def test_an_english_sentence_counts_the_field_terms_it_writes_in_english(tmp_pat
     candidates = retrieve(index, plan, None, use_dense=False)
     choice = best_sentence(index, plan, None, candidates[0], weights, RankingConfig())
     assert candidates[0].passage.text[choice.start : choice.end].startswith("Both sides agreed to fight drug crimes")
+
+
+def test_a_term_of_the_field_counts_once_whichever_of_its_vietnamese_words_a_sentence_writes(tmp_path: Path):
+    """'sign' is 'ký' or 'ký kết': a sentence saying 'đã ký' has signed as much as one saying 'ký kết',
+    and a secretary ('Thư ký') has signed nothing."""
+    sentences = [
+        "Hai Bộ trưởng đã ký Bản ghi nhớ với Nhật Bản.",
+        "Hai Bộ trưởng ký kết Bản ghi nhớ với Nhật Bản.",
+        "Thư ký Bộ trưởng đón đoàn Nhật Bản tại sân bay.",
+    ]
+    japan = " date 2019-11-12 " + " ".join(sentences) + "\n"
+    searcher = fake_searcher({"jp.txt": japan}, tmp_path)
+    plan = analyse("What did Vietnam sign with Japan?")
+    assert plan.field_terms == {"@sign"} and {"ky", "ky_ket"} <= plan.translated
+    index = searcher.index
+    weights = weights_in("vi", term_weights(index, plan), plan)
+    assert "@sign" in weights and not plan.translated & weights.keys()
+    candidate = retrieve(index, plan, None, use_dense=False)[0]
+    rows, spans = index.sentences_of(candidate.row)
+    shares = {}
+    for (start, end), inside in zip(spans.tolist(), index.compound_tails(rows), strict=True):
+        text = candidate.passage.text[start:end]
+        shares[text] = coverage(text, weights, inside, written(plan.field_terms, text, inside))
+    signed, concluded, secretary = (shares[s] for s in sentences)
+    assert signed == concluded > secretary

@@ -117,8 +117,8 @@ class QueryPlan:
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
-    translated: frozenset[str] = frozenset()  # Vietnamese terms of an English question (retrieval.glossary)
-    field_terms: frozenset[str] = frozenset()  # its glossary terms as such ('@sign'), for English passages
+    translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
+    field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,

@@ -88,7 +88,7 @@ def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
     if clause is None or not plan.asks_when:
         return False
     if plan.lang == "en":
-        return glossary.written(plan.field_terms, clause)
+        return bool(glossary.written(plan.field_terms, clause))
     home = home_words()
     asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
     return bool(asked & set(itertools.pairwise(words(clause))))

@@ -60,13 +60,15 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
     English article fell below the answer threshold and was declined.
 
     An English question's terms are names, numbers, partners' names and the Vietnamese words of its
-    field terms (retrieval.glossary); an English passage is matched without those Vietnamese words.
-    Also dropping the partners' English names for Vietnamese passages moved tune and dev-qa both ways
-    (en R@3 0.975 -> 0.990, dev-qa en A@3 0.75 -> 0.67), so they are kept."""
-    if lang == plan.lang:
+    field terms (retrieval.glossary). Those words serve BM25 only: in sentences of either language each
+    field term ('@sign') is one term, written in any of its words ('ký' or 'ký kết', 'signed'), so
+    that a sentence saying 'đã ký' has signed as much as one saying 'ký kết' (dev-qa en S@1 0.583 ->
+    0.667, tune unchanged). Also dropping the partners' English names for Vietnamese passages moved
+    tune and dev-qa both ways (en R@3 0.975 -> 0.990, dev-qa en A@3 0.75 -> 0.67), so they are kept."""
+    if plan.lang == "en":  # its field terms stand for their Vietnamese words in both languages
         return {t: w for t, w in weights.items() if t not in plan.translated}
-    if plan.lang == "en":
-        return {t: w for t, w in weights.items() if t not in plan.field_terms}
+    if lang == plan.lang:
+        return weights
     shared = plan.terms_shared_with(lang)
     return {t: w for t, w in weights.items() if t in shared}
 
@@ -150,12 +152,13 @@ def best_sentence(
         dense = calibrated(index.sentence_vectors[rows] @ query, query, stats.sentence_mean, stats.sentence_cov)
     else:
         dense = np.zeros(len(rows), dtype=np.float32)
-    tails = index.compound_tails(rows) if by_word else [frozenset()] * len(rows)
+    vietnamese = cand.passage.lang == "vi"
+    tails = index.compound_tails(rows) if by_word or (vietnamese and plan.field_terms) else [frozenset()] * len(rows)
     partner_terms = _partner_terms_by_section(index, plan, cand, rows)
-    if plan.field_terms and cand.passage.lang == "en":  # its field terms as the sentences write them
+    if plan.field_terms:  # the question's field terms as each sentence writes them, in either language
         partner_terms = [
-            (implied | (glossary.english_terms(text[start:end]) & plan.field_terms), denied)
-            for (start, end), (implied, denied) in zip(spans.tolist(), partner_terms, strict=True)
+            (implied | _field_terms_written(plan, text[start:end], inside, vietnamese), denied)
+            for (start, end), inside, (implied, denied) in zip(spans.tolist(), tails, partner_terms, strict=True)
         ]
     best: SentenceChoice | None = None
     for (start, end), z, inside_words, (implied, denied) in zip(
@@ -166,6 +169,12 @@ def best_sentence(
         if best is None or score > best.score:
             best = SentenceChoice(start, end, score, z, share)
     return best
+
+
+def _field_terms_written(plan: QueryPlan, sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
+    if vietnamese:
+        return glossary.written(plan.field_terms, sentence, inside)
+    return glossary.english_terms(sentence) & plan.field_terms
 
 
 def _partner_terms_by_section(
