@@ -13,7 +13,8 @@ from retrieval.answer.rank import best_sentence, coverage, term_weights, weights
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
 from retrieval.glossary import vietnamese_terms, written
-from tests.fakes import fake_searcher
+from retrieval.search import Searcher
+from tests.fakes import FakeEmbedder, fake_searcher
 
 SIGNING = (
     " date 2023-12-06 Ngày 6/12, tại Hà Nội, Bộ trưởng Bộ Công an hội đàm với Thư ký Hội đồng An ninh Belarus"
@@ -74,6 +75,14 @@ def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_
     for question in ("Who is Volfovich?", "What about Belarus?", "Which plans were signed?"):
         assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
     assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) is None  # Vietnamese
+    # and the searcher declines it, naming those words, once the articles are many enough to judge by
+    judging = Searcher(
+        searcher.index, FakeEmbedder(), RankingConfig(answer_threshold=-100.0, vocabulary_min_syllables=0)
+    )
+    recipe_answer = judging.ask("Give me a recipe for spring rolls.")
+    assert not recipe_answer.answerable and recipe_answer.decline_reason == "words"
+    assert recipe_answer.missing == ["recipe", "spring", "rolls"]
+    assert judging.ask("Who is Volfovich?").answerable
 
 
 def test_an_english_sentence_counts_the_field_terms_it_writes_in_english(tmp_path: Path):
