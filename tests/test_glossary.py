@@ -126,3 +126,10 @@ def test_a_term_of_the_field_counts_once_whichever_of_its_vietnamese_words_a_sen
         shares[text] = coverage(text, weights, inside, written(plan.field_terms, text, inside))
     signed, concluded, secretary = (shares[s] for s in sentences)
     assert signed == concluded > secretary
+
+
+def test_vietnam_in_an_english_question_is_no_word_a_vietnamese_passage_lacks():
+    plan = analyse("What did Vietnam sign with Japan?")
+    weights = {t: 1.0 for t in (*plan.terms, *plan.names, *plan.field_terms)}
+    assert "vietnam" in weights_in("en", weights, plan)  # an English passage writes it as the question does
+    assert "vietnam" not in weights_in("vi", weights, plan)  # 'Việt Nam', in nearly every Vietnamese passage
