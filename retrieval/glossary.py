@@ -145,6 +145,11 @@ def written(english_terms: Collection[str], text: str, inside_words: frozenset[s
     )
 
 
+def term_words(term: str) -> list[str]:
+    """The lexical terms of the Vietnamese words of one glossary term ('@sign' -> 'ky', 'ky_ket')."""
+    return list(dict.fromkeys(t for word in EN_TO_VI.get(term.lstrip("@"), ()) for t in _lexical(word)))
+
+
 def _lexical(word: str) -> list[str]:
     """A Vietnamese word as the index's terms: its folded syllable, or the pairs of its syllables."""
     syllables = words(fold(word))

@@ -49,7 +49,7 @@ def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
     term ('@sign') weighs what its Vietnamese words weigh on average (the same notion, as rare)."""
     weights = {t: idf(index, t) for t in (*plan.terms, *plan.names) if t in index.document_frequency}
     for term in plan.field_terms:
-        vietnamese = [idf(index, t) for t in glossary.vietnamese_terms(term[1:])]
+        vietnamese = [idf(index, t) for t in glossary.term_words(term)]
         weights[term] = sum(vietnamese) / len(vietnamese)
     return weights
 
