@@ -78,7 +78,7 @@ _seeded = False
 def detect_language(text: str) -> str:
     """'vi' or 'en' (the two languages the bot answers in)."""
     if _VI_LETTERS.search(text):
-        return "vi"
+        return "en" if _english_around_names(text) else "vi"
     tokens = re.findall(r"[a-z]+", fold(text))
     if not tokens:
         return "vi"
@@ -98,6 +98,17 @@ def detect_language(text: str) -> str:
     if en_words > 0:
         return "en"
     return _langdetect(text)
+
+
+def _english_around_names(text: str) -> bool:
+    """An English question quoting a Vietnamese name as written ('Who is Tô Lâm?', 'What did Lương Tam
+    Quang sign?'): Vietnamese letters only in capitalised words, English function words around them
+    and no Vietnamese one."""
+    words = re.findall(r"\w+", text)
+    if any(_VI_LETTERS.search(w) and not w[:1].isupper() for w in words):
+        return False
+    rest = [fold(w) for w in words if not _VI_LETTERS.search(w)]
+    return any(w in EN_STOPWORDS for w in rest) and not any(w in _VI_FUNCTION_WORDS for w in rest)
 
 
 def load_detector() -> None:

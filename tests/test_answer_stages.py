@@ -73,7 +73,17 @@ def small_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
 
 @pytest.mark.parametrize(
     ("question", "lang"),
-    [("Việt Nam ký gì với Belarus?", "vi"), ("cam on ban", "vi"), ("bo cong an ky gi", "vi"), ("Who signed?", "en")],
+    [
+        ("Việt Nam ký gì với Belarus?", "vi"),
+        ("cam on ban", "vi"),
+        ("bo cong an ky gi", "vi"),
+        ("Who signed?", "en"),
+        # a Vietnamese name quoted as written in an English question
+        ("Who is Tô Lâm?", "en"),
+        ("What did Lương Tam Quang sign with Belarus?", "en"),
+        ("Tô Lâm là ai?", "vi"),
+        ("Đại tướng Lương Tam Quang", "vi"),
+    ],
 )
 def test_language_of_questions(question, lang):
     assert detect_language(question) == lang

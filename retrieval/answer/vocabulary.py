@@ -72,8 +72,11 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
 def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | None:
     """The content words of an English question that names no partner, uses none of the field's
     terms and no name the articles' `terms` (folded) hold ('Give me a recipe for spring rolls.');
-    None for any other question."""
-    if plan.lang != "en" or plan.partners or plan.translated or any(n in terms for n in plan.names):
+    None for any other question. A question asking about a time or for the latest ('What happened
+    in 2019?') asks for the articles' own events."""
+    if plan.lang != "en" or plan.partners or plan.translated or plan.time is not None or plan.asks_latest:
+        return None
+    if any(n in terms for n in plan.names):
         return None
     stop = EN_STOPWORDS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
     return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in stop]
