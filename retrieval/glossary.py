@@ -136,13 +136,20 @@ def written(english_terms: Collection[str], text: str, inside_words: frozenset[s
     """Those of `english_terms` that Vietnamese `text` writes in any of their Vietnamese words
     ('@establish' in '… thiết lập quan hệ …'), not counting syllables it has only inside longer
     words (`inside_words`: 'ký' of 'Thư ký' is no signing)."""
-    tokens = words(text)
-    present = (set(tokens) - inside_words) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)}
+    unigrams, pairs = _terms_of(text)
+    present = (unigrams - inside_words) | pairs
     return frozenset(
         term
         for term in english_terms
         if any(set(_lexical(word)) <= present for word in EN_TO_VI.get(term.lstrip("@"), ()))
     )
+
+
+@functools.lru_cache(maxsize=32768)  # the same sentences come back question after question
+def _terms_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded syllables of `text` and the pairs of adjacent ones."""
+    tokens = words(text)
+    return frozenset(tokens), frozenset(f"{a}_{b}" for a, b in itertools.pairwise(tokens))
 
 
 def term_words(term: str) -> list[str]:

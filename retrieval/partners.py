@@ -401,6 +401,7 @@ def _single_word_names() -> dict[str, str]:
     return {fold(p.en): p.key for p in all_partners().values() if " " not in p.en and len(p.en) >= 4}
 
 
+@functools.lru_cache(maxsize=4096)  # each word is compared with every country's name
 def _demonym(raw: str, folded: str) -> str | None:
     """'Russian' -> RU, 'Hungarian' -> HU, 'Slovak' -> SK: an English demonym is the country's name,
     less at most two final letters, plus one of the usual endings ('Hung' is not one)."""
