@@ -25,6 +25,8 @@ from tests.fakes import fake_searcher
         ("Hung-ga-ri", "HU"),
         ("Mô-dăm-bích", "MZ"),
         ("Tát-gi-ki-xtan", "TJ"),
+        ("Cô-lôm-bi-a", "CO"),
+        ("Ru-an-đa", "RW"),
     ],
 )
 def test_a_country_spelled_by_sound_is_that_country(spelling: str, key: str):
@@ -32,7 +34,20 @@ def test_a_country_spelled_by_sound_is_that_country(spelling: str, key: str):
 
 
 @pytest.mark.parametrize(
-    "name", ["Tom-bo Ba-lin", "Ri-vlin", "Li-bơ-man", "Pu-tin", "Ma-ni-la", "Xi-ga-rét", "Mát-xcơ-va"]
+    "name",
+    [
+        "Tom-bo Ba-lin",
+        "Ri-vlin",
+        "Li-bơ-man",
+        "Vla-đi-mia Pu-tin",
+        "Ni-cô-lai Pa-tru-sép",
+        "Ma-ni-la",
+        "Xi-ga-rét",
+        "Mát-xcơ-va",
+        "Oa-sinh-tơn",
+        "Bu-ca-rét",
+        "Bra-xi-li-a",
+    ],
 )
 def test_people_and_cities_spelled_by_sound_are_no_partner(name: str):
     assert partners_in_text(f"Bộ trưởng đã tiếp ông {name} tại trụ sở.", "vi") == set()
