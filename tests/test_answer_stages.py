@@ -518,6 +518,25 @@ def test_a_name_the_articles_spell_one_letter_differently_is_theirs(small_search
     assert any("Gonzales" in word for word in unknown.missing)
 
 
+@pytest.mark.parametrize(
+    ("question", "asks_list"),
+    [
+        ("Which agreements has Vietnam signed with Belarus?", True),
+        ("What meetings has the ministry held with Singapore?", True),
+        ("Bộ Công an đã ký những văn bản nào với Anh?", True),
+        ("nam 2018 bo cong an lam viec voi nhung doi tac nuoc ngoai nao", True),
+        ("all agreements with Cambodia", True),
+        # aspects of one event: one article answers
+        ("Which crimes did Vietnam and Bulgaria agree to focus on?", False),
+        ("Which areas did the second security dialogue cover?", False),
+        ("Kế hoạch hành động chung xác định những lĩnh vực ưu tiên nào?", False),
+        ("Việt Nam và Hungary hợp tác phòng, chống những loại tội phạm nào?", False),
+    ],
+)
+def test_a_question_asks_for_a_list_of_articles_unless_it_asks_for_aspects_of_one_event(question, asks_list):
+    assert analyse(question).asks_list is asks_list
+
+
 def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher):
     answer = small_searcher.ask("Bộ Công an đã ký những văn bản gì với Belarus?")
     docs = [p.doc for p in answer.passages]

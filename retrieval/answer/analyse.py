@@ -96,6 +96,12 @@ NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | 
 PLURAL_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+){0,2}\w{3,}(?<!s)s\b|\b(?:nhung|cac)\s+(?:\w+\s+){1,4}(?:nao|gi)\b"
 )
+# ... unless what is asked for are aspects of one event: its areas, issues, topics, kinds of crime
+# ('Which crimes did … agree to fight?', 'những lĩnh vực ưu tiên nào'). One article answers those; read
+# as a list of articles, the question was answered with every article naming the partner, by date
+ASPECT_NOUNS = re.compile(
+    r"\b(?:linh vuc|van de|noi dung|loai|toi pham|areas?|fields?|issues?|topics?|types?|kinds?|crimes?|matters?)\b"
+)
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -182,7 +188,7 @@ def analyse(
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
-        asks_list=any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES) or bool(PLURAL_QUESTION.search(folded)),
+        asks_list=_asks_list(folded),
         chitchat=_is_chitchat(folded, topic, partners, time),
         embed_text=lexical_text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
@@ -198,6 +204,15 @@ def analyse(
     if lang == "vi":  # matched as words, as the passages are indexed
         plan = replace(plan, terms=tuple(word_terms(plan.terms, plan.embed_text)))
     return plan
+
+
+def _asks_list(folded: str) -> bool:
+    """Does the question ask for every matching item ('all agreements', 'những văn bản nào', 'which
+    meetings'), not for aspects of one event ('which crimes', 'những lĩnh vực nào')?"""
+    if any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES):
+        return True
+    plural = PLURAL_QUESTION.search(folded)
+    return plural is not None and not ASPECT_NOUNS.search(plural.group(0))
 
 
 def _is_year(token: str) -> bool:
