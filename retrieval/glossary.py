@@ -157,10 +157,11 @@ def term_words(term: str) -> list[str]:
     return list(dict.fromkeys(t for word in EN_TO_VI.get(term.lstrip("@"), ()) for t in _lexical(word)))
 
 
-def _lexical(word: str) -> list[str]:
+@functools.cache
+def _lexical(word: str) -> tuple[str, ...]:
     """A Vietnamese word as the index's terms: its folded syllable, or the pairs of its syllables."""
     syllables = words(fold(word))
-    return syllables if len(syllables) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
+    return tuple(syllables) if len(syllables) == 1 else tuple(f"{a}_{b}" for a, b in itertools.pairwise(syllables))
 
 
 def vietnamese_terms(question: str) -> list[str]:
