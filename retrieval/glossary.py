@@ -11,11 +11,10 @@ from the questions; whether it stays is decided by `eval` on the `check` split (
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Collection
 
-from retrieval.text import fold, words
+from retrieval.text import fold, syllables_and_pairs, word_as_terms, words
 
 # English term (lower case, the base form of its last word) -> Vietnamese terms that write it
 EN_TO_VI: dict[str, tuple[str, ...]] = {
@@ -136,20 +135,13 @@ def written(english_terms: Collection[str], text: str, inside_words: frozenset[s
     """Those of `english_terms` that Vietnamese `text` writes in any of their Vietnamese words
     ('@establish' in '… thiết lập quan hệ …'), not counting syllables it has only inside longer
     words (`inside_words`: 'ký' of 'Thư ký' is no signing)."""
-    unigrams, pairs = _terms_of(text)
-    present = (unigrams - inside_words) | pairs
+    syllables, pairs = syllables_and_pairs(text)
+    present = (syllables - inside_words) | pairs
     return frozenset(
         term
         for term in english_terms
         if any(set(_lexical(word)) <= present for word in EN_TO_VI.get(term.lstrip("@"), ()))
     )
-
-
-@functools.lru_cache(maxsize=32768)  # the same sentences come back question after question
-def _terms_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The folded syllables of `text` and the pairs of adjacent ones."""
-    tokens = words(text)
-    return frozenset(tokens), frozenset(f"{a}_{b}" for a, b in itertools.pairwise(tokens))
 
 
 def term_words(term: str) -> list[str]:
@@ -159,9 +151,8 @@ def term_words(term: str) -> list[str]:
 
 @functools.cache
 def _lexical(word: str) -> tuple[str, ...]:
-    """A Vietnamese word as the index's terms: its folded syllable, or the pairs of its syllables."""
-    syllables = words(fold(word))
-    return tuple(syllables) if len(syllables) == 1 else tuple(f"{a}_{b}" for a, b in itertools.pairwise(syllables))
+    """A Vietnamese word as the index's terms (retrieval.text.word_as_terms)."""
+    return tuple(word_as_terms(words(fold(word))))
 
 
 def vietnamese_terms(question: str) -> list[str]:

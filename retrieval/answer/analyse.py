@@ -40,7 +40,7 @@ from retrieval.stopwords import (
     VI_STOPWORDS,
     VI_TIME_DEICTICS,
 )
-from retrieval.text import fold, normalize, words
+from retrieval.text import fold, normalize, word_as_terms, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
 WHEN_CUES = (
@@ -262,11 +262,7 @@ def partner_name_terms(partners: frozenset[str]) -> frozenset[str]:
 def _partner_terms(partners: frozenset[str], lang: str | None = None) -> list[str]:
     """Lexical terms of the partners' names: a one-syllable name ('Nga') itself, a longer one only as
     its syllable pairs: the syllables of 'Bê-la-rút' or 'Thụy Điển' alone are other words ('là', 'diễn')."""
-    return [
-        term
-        for name in _partner_tokens(partners, lang)
-        for term in (name if len(name) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(name)])
-    ]
+    return [term for name in _partner_tokens(partners, lang) for term in word_as_terms(name)]
 
 
 def _names(text: str, lang: str) -> tuple[str, ...]:

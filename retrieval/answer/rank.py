@@ -12,8 +12,6 @@ compounds.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import math
 from dataclasses import dataclass
 
@@ -25,7 +23,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
-from retrieval.text import words
+from retrieval.text import syllables_and_pairs
 
 
 @dataclass(frozen=True)
@@ -78,13 +76,6 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
     return {t: w for t, w in weights.items() if t in shared}
 
 
-@functools.lru_cache(maxsize=32768)
-def sentence_words(text: str) -> tuple[str, ...]:
-    """words() of a stored sentence: the same sentences come back question after question, and
-    folding them was a third of an answer's time (about 3 MB for the 32k most recent)."""
-    return tuple(words(text))
-
-
 def coverage(
     text: str,
     weights: dict[str, float],
@@ -98,8 +89,8 @@ def coverage(
     total = sum(weights.values())
     if total <= 0:
         return 0.0
-    tokens = sentence_words(text)
-    present = ((set(tokens) - compound_tails) | {f"{a}_{b}" for a, b in itertools.pairwise(tokens)} | implied) - denied
+    syllables, pairs = syllables_and_pairs(text)
+    present = ((syllables - compound_tails) | pairs | implied) - denied
     return sum(w for t, w in weights.items() if t in present) / total
 
 
