@@ -98,16 +98,20 @@ def _lexical_shares(index: LoadedIndex, plan: QueryPlan, candidates: list[Candid
     """Each candidate's BM25 score as a share of the best candidate's. An English question's
     Vietnamese terms (retrieval.glossary) are evidence only a Vietnamese passage can hold, so then
     an English passage is scored without them and compared with the best passage of its language."""
-    groups = [candidates]
-    scores = {lang: lexical for lang in ("vi", "en")}
-    if plan.translated:
-        own = lexical_scores(index, replace(plan, terms=tuple(t for t in plan.terms if t not in plan.translated)))
-        scores[plan.lang] = own if own is not None else np.zeros_like(lexical)
+    if not plan.translated:
+        groups, own = [candidates], lexical
+    else:
+        without = lexical_scores(index, replace(plan, terms=tuple(t for t in plan.terms if t not in plan.translated)))
+        own = without if without is not None else np.zeros_like(lexical)
         groups = [[c for c in candidates if c.passage.lang == lang] for lang in {c.passage.lang for c in candidates}]
+
+    def score(c: Candidate) -> float:
+        return float((own if c.passage.lang == plan.lang else lexical)[c.row])
+
     for group in groups:
-        best = max((float(scores.get(c.passage.lang, lexical)[c.row]) for c in group), default=0.0)
+        best = max((score(c) for c in group), default=0.0)
         for c in group:
-            c.lexical = float(scores.get(c.passage.lang, lexical)[c.row]) / best if best > 0 else 0.0
+            c.lexical = score(c) / best if best > 0 else 0.0
 
 
 def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:

@@ -35,6 +35,7 @@ from retrieval.stopwords import (
 from retrieval.text import fold
 
 FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
+EN_FUNCTION_WORDS = EN_STOPWORDS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 
 
 def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[str] = ()) -> tuple[float, list[str]]:
@@ -78,8 +79,7 @@ def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | No
         return None
     if any(n in terms for n in plan.names):
         return None
-    stop = EN_STOPWORDS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
-    return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in stop]
+    return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
 
 
 def _is_content(word: str) -> bool:
