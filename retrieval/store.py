@@ -32,7 +32,7 @@ import numpy as np
 
 from retrieval.dates import EventDate, PartialDate
 from retrieval.diacritics import SpellingCounts
-from retrieval.text import fold
+from retrieval.text import fold, syllables_and_pairs
 
 HNSW_EF_SEARCH = 96
 PRIOR_TEXTS = 20  # the weight of the whole corpus in a language's similarity statistics (see _language_stats)
@@ -379,6 +379,7 @@ class LoadedIndex:
         self._sentence_passage, self._sentence_spans = table[:, 0], table[:, 1:]
         self.passage_count = int(self.manifest["counts"]["passages"])
         self._syllable_total = int(self._db.execute("SELECT COALESCE(SUM(n), 0) FROM spellings").fetchone()[0])
+        self._article_terms: dict[str, frozenset[str]] = {}  # filled as articles are asked about
 
     @property
     def embedder_identity(self) -> str:
@@ -416,6 +417,17 @@ class LoadedIndex:
         with self._db_lock:
             row = self._db.execute("SELECT start, text FROM bodies WHERE doc = ?", (doc,)).fetchone()
         return (int(row[0]), row[1]) if row else None
+
+    def article_terms(self, doc: str) -> frozenset[str]:
+        """The folded syllables and syllable pairs of an article's title and body (kept: the same few
+        articles answer most questions, and folding a body takes about a millisecond)."""
+        terms = self._article_terms.get(doc)
+        if terms is None:
+            body = self.article_body(doc)
+            record = self.articles.get(doc)
+            syllables, pairs = syllables_and_pairs(f"{record.title if record else ''}\n{body[1] if body else ''}")
+            terms = self._article_terms[doc] = syllables | pairs
+        return terms
 
     # ---- spellings, for restoring diacritics (retrieval.diacritics.SpellingLookup) ----
 
