@@ -20,7 +20,8 @@ from retrieval.text import fold, syllables_and_pairs, word_as_terms, words
 EN_TO_VI: dict[str, tuple[str, ...]] = {
     # documents and what is done with them
     "sign": ("ký", "ký kết"),
-    "agreement": ("thỏa thuận", "hiệp định"),
+    # English calls any instrument two sides sign an agreement; Vietnamese names it by its kind
+    "agreement": ("thỏa thuận", "hiệp định", "bản ghi nhớ", "ý định thư", "nghị định thư", "văn kiện"),
     "treaty": ("hiệp định",),
     "memorandum": ("bản ghi nhớ",),
     "mou": ("bản ghi nhớ",),

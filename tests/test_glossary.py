@@ -45,7 +45,8 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
 
 
 def test_a_longer_word_is_not_its_shorter_term():
-    assert vietnamese_terms("Did they reach an agreement?") == ["thoa_thuan", "hiep_dinh"]  # not 'agree'
+    assert vietnamese_terms("Did they reach an agreement?")[:2] == ["thoa_thuan", "hiep_dinh"]  # not 'agree'
+    assert "nhat_tri" not in vietnamese_terms("Did they reach an agreement?")
     assert vietnamese_terms("Who was the signatory?") == []  # not 'sign'
 
 
@@ -126,6 +127,23 @@ def test_a_term_of_the_field_counts_once_whichever_of_its_vietnamese_words_a_sen
         shares[text] = coverage(text, weights, inside, written(plan.field_terms, text, inside))
     signed, concluded, secretary = (shares[s] for s in sentences)
     assert signed == concluded > secretary
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hai bên trao đổi Bản ghi nhớ về an ninh mạng.",
+        "Hai bộ trưởng thông qua Ý định thư hợp tác.",
+        "Nghị định thư sửa đổi có hiệu lực từ năm sau.",
+        "Các văn kiện hợp tác được chuẩn bị kỹ.",
+        "Hiệp định về dẫn độ đang được thực hiện.",
+    ],
+)
+def test_an_agreement_in_english_is_any_instrument_the_vietnamese_names_by_its_kind(sentence: str):
+    """English news calls a memorandum, a letter of intent or a protocol an agreement; Vietnamese
+    names each kind, and 'thỏa thuận' only one of them."""
+    assert written({"@agreement"}, sentence) == {"@agreement"}
+    assert written({"@agreement"}, "Hai bên nhất trí tăng cường trao đổi đoàn.") == frozenset()
 
 
 def test_vietnam_in_an_english_question_is_no_word_a_vietnamese_passage_lacks():
