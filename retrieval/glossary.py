@@ -16,6 +16,21 @@ from collections.abc import Collection
 
 from retrieval.text import fold, syllables_and_pairs, word_as_terms, words
 
+# The kinds of document the sides sign, as Vietnamese names them: what a generic word for a document
+# ('văn bản', 'văn kiện', 'document') stands for in a question ('ký những văn bản gì?')
+DOCUMENT_KINDS = (
+    "thỏa thuận",
+    "hiệp định",
+    "bản ghi nhớ",
+    "ý định thư",
+    "nghị định thư",
+    "kế hoạch",
+    "công ước",
+    "văn kiện",
+    "văn bản",
+)
+GENERIC_DOCUMENT_WORDS = ("văn bản", "văn kiện")
+
 # English term (lower case, the base form of its last word) -> Vietnamese terms that write it
 EN_TO_VI: dict[str, tuple[str, ...]] = {
     # documents and what is done with them
@@ -28,7 +43,7 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "letter of intent": ("ý định thư",),
     "protocol": ("nghị định thư",),
     "plan": ("kế hoạch",),
-    "document": ("văn kiện", "văn bản"),
+    "document": DOCUMENT_KINDS,
     "implement": ("triển khai", "thực hiện"),
     # meetings
     "talk": ("hội đàm",),
@@ -143,6 +158,17 @@ def written(english_terms: Collection[str], text: str, inside_words: frozenset[s
         for term in english_terms
         if any(set(_lexical(word)) <= present for word in EN_TO_VI.get(term.lstrip("@"), ()))
     )
+
+
+def names_a_document(text: str, inside_words: frozenset[str] = frozenset()) -> bool:
+    """Does Vietnamese `text` name a document of any kind ('ký kết Bản ghi nhớ …')?"""
+    return bool(written(("@document",), text, inside_words))
+
+
+@functools.cache
+def generic_document_terms() -> frozenset[str]:
+    """The lexical terms a Vietnamese question has for its generic words for a document ('van', 'van_ban')."""
+    return frozenset(t for word in GENERIC_DOCUMENT_WORDS for t in (*words(fold(word)), *_lexical(word)))
 
 
 def term_words(term: str) -> list[str]:

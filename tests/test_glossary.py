@@ -146,6 +146,22 @@ def test_an_agreement_in_english_is_any_instrument_the_vietnamese_names_by_its_k
     assert written({"@agreement"}, "Hai bên nhất trí tăng cường trao đổi đoàn.") == frozenset()
 
 
+def test_a_generic_word_for_a_document_is_answered_by_the_document_a_sentence_names(tmp_path: Path):
+    """'ký những văn bản gì?' asks which documents: a sentence naming one ('Bản ghi nhớ') holds what
+    the generic word stands for, and the signing, so it covers more of the question than one that
+    only repeats the generic word."""
+    poland = (
+        " date 2025-10-27 Hai bên rà soát các văn bản hợp tác giữa hai bộ."
+        " Ngay sau đó, hai bộ ký kết Bản ghi nhớ về an ninh mạng.\n"
+    )
+    index = fake_searcher({"pl.txt": poland}, tmp_path).index
+    plan = analyse("Bộ Công an ký những văn bản gì?")
+    weights = weights_in("vi", term_weights(index, plan), plan)
+    candidate = retrieve(index, plan, None, use_dense=False)[0]
+    choice = best_sentence(index, plan, None, candidate, weights, RankingConfig(), by_word=True)
+    assert candidate.passage.text[choice.start : choice.end].startswith("Ngay sau đó, hai bộ ký kết Bản ghi nhớ")
+
+
 def test_vietnam_in_an_english_question_is_no_word_a_vietnamese_passage_lacks():
     plan = analyse("What did Vietnam sign with Japan?")
     weights = {t: 1.0 for t in (*plan.terms, *plan.names, *plan.field_terms)}

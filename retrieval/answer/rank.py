@@ -161,6 +161,14 @@ def best_sentence(
     partner_terms = [
         (implied | established, denied) for implied, denied in _partner_terms_by_section(index, plan, cand, rows)
     ]
+    # 'ký những văn bản gì?': a sentence naming a document of any kind ('ký kết Bản ghi nhớ') names
+    # what the question's generic word for one stands for
+    generic = glossary.generic_document_terms() & weights.keys() if vietnamese and plan.lang == "vi" else frozenset()
+    if generic:
+        partner_terms = [
+            (implied | generic, denied) if glossary.names_a_document(text[start:end], inside) else (implied, denied)
+            for (start, end), inside, (implied, denied) in zip(spans.tolist(), tails, partner_terms, strict=True)
+        ]
     if plan.field_terms:  # the question's field terms as each sentence writes them, in either language
         partner_terms = [
             (implied | _field_terms_written(plan, text[start:end], inside, vietnamese), denied)
