@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from retrieval import glossary
+from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.retrieve import Candidate, calibrated
@@ -168,6 +168,12 @@ def best_sentence(
         partner_terms = [
             (implied | generic, denied) if glossary.names_a_document(text[start:end], inside) else (implied, denied)
             for (start, end), inside, (implied, denied) in zip(spans.tolist(), tails, partner_terms, strict=True)
+        ]
+    if modality.asks_done(plan.embed_text):  # a signing only proposed or planned is not one done
+        signed = frozenset(("@sign", *glossary.term_words("@sign")))
+        partner_terms = [
+            (implied, denied | signed) if modality.signing_only_intended(text[start:end]) else (implied, denied)
+            for (start, end), (implied, denied) in zip(spans.tolist(), partner_terms, strict=True)
         ]
     if plan.field_terms:  # the question's field terms as each sentence writes them, in either language
         partner_terms = [

@@ -1,0 +1,47 @@
+"""Signed, or only meant to be: the modality of a signing a sentence reports.
+
+News of the field reports signings done ('hai bên đã ký kết Bản ghi nhớ', 'the two sides signed')
+and signings proposed or planned ('đề nghị hai bên sớm ký kết …', 'nhằm sớm ký kết các văn kiện',
+'proposed that the ministries sign …'). Both write the verb, so a question about what was signed
+matched both alike. Vietnamese marks an unrealised event with words before the verb in its clause
+(sẽ 'will', sớm 'soon', tiến tới 'towards', nhằm 'in order to', đề nghị 'propose', …) and a realised
+one with đã; English with a modal or 'to' before the base form, or a verb of proposing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# words before the verb, in its clause, that make the signing one not (yet) done
+_INTENDED_VI = (
+    r"sẽ|sớm|chưa|tiến tới|hướng tới|nhằm|đề nghị|đề xuất|mong muốn|chuẩn bị|dự kiến|thúc đẩy|đàm phán|xem xét"
+)
+_INTENDED_EN = r"will|would|shall|should|could|can|may|to|propos\w*|plan\w*|intend\w*|hop\w*|aim\w*|agree\w* to"
+_SIGN_VI = re.compile(r"(?<!\w)(?<!thư )(?<!Thư )ký(?: kết)?(?!\w)", re.IGNORECASE)  # not 'Thư ký' (secretary)
+_SIGN_EN = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"]")
+_INTENDED = re.compile(rf"(?<!\w)(?:{_INTENDED_VI}|{_INTENDED_EN})(?!\w)", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\bbe\s+$", re.IGNORECASE)  # 'will be signed', 'to be signed'
+_DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s*$", re.IGNORECASE)
+
+
+def signing_only_intended(sentence: str) -> bool:
+    """Does `sentence` write the signing verb, and each time as an act not yet done?"""
+    verbs = [m for m in (*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence))]
+    return bool(verbs) and all(_intended(sentence, m) for m in verbs)
+
+
+def _intended(sentence: str, verb: re.Match[str]) -> bool:
+    before = sentence[: verb.start()]
+    if _DONE_BEFORE.search(before):
+        return False
+    if verb.group().lower() == "signed" and not _BE_BEFORE.search(before):  # 'signed', 'has been signed'
+        return False
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return _INTENDED.search(clause) is not None
+
+
+def asks_done(question: str) -> bool:
+    """Does the question ask about a signing done ('Việt Nam ký gì với Belarus?', 'What did they
+    sign?'), not one planned or proposed ('… sẽ ký gì?', 'What did he propose to sign?')?"""
+    return bool(_SIGN_VI.search(question) or _SIGN_EN.search(question)) and not signing_only_intended(question)

@@ -1,0 +1,71 @@
+"""A signing done is told from one proposed or planned, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer.analyse import analyse
+from retrieval.answer.config import RankingConfig
+from retrieval.answer.rank import best_sentence, term_weights, weights_in
+from retrieval.answer.retrieve import retrieve
+from retrieval.modality import asks_done, signing_only_intended
+from tests.fakes import fake_searcher
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intended"),
+    [
+        ("Bộ trưởng đề nghị hai bên sớm ký kết Bản ghi nhớ về phòng, chống ma túy.", True),
+        ("Hai bên đang trao đổi nhằm sớm ký kết các văn kiện hợp tác.", True),
+        ("Hai bên thống nhất sẽ đẩy nhanh hoàn thiện và ký kết các hiệp định.", True),
+        ("Bản ghi nhớ chưa được ký.", True),
+        ("He proposed that the two ministries work out and sign crime-prevention agreements.", True),
+        ("The memorandum will be signed next year.", True),
+        ("Ngay sau hội đàm, hai bên ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026.", False),
+        ("Hai bên nhất trí sẽ triển khai hiệu quả các văn kiện đã ký.", False),  # 'đã ký': done
+        ("Hiệp định được ký kết năm 2018 vẫn đang được thực hiện.", False),
+        ("Hai bên ký văn bản khởi động đàm phán mở rộng thỏa thuận.", False),  # the talks are to come
+        ("The two sides signed a memorandum on combating organised crime.", False),
+        ("The agreement has been signed by both ministers.", False),
+        ("Thư ký Hội đồng An ninh dẫn đầu đoàn.", False),  # a secretary signs nothing
+    ],
+)
+def test_a_signing_proposed_or_planned_is_not_one_done(sentence: str, intended: bool):
+    assert signing_only_intended(sentence) is intended
+
+
+@pytest.mark.parametrize(
+    ("question", "done"),
+    [
+        ("Việt Nam ký gì với Belarus năm 2023?", True),
+        ("Bộ Công an đã ký những văn bản gì?", True),
+        ("What did Vietnam sign with Belarus?", True),
+        ("When did they sign an agreement to fight crime?", True),
+        ("Việt Nam sẽ ký gì với Nga?", False),
+        ("What did the minister propose to sign?", False),
+        ("Who is the secretary of the Security Council?", False),
+    ],
+)
+def test_a_question_asks_about_a_signing_done_unless_it_asks_about_one_planned(question: str, done: bool):
+    assert asks_done(question) is done
+
+
+def test_what_was_signed_is_answered_by_the_signing_not_the_proposal(tmp_path: Path):
+    russia = (
+        " date 2025-05-29 Bộ trưởng đề nghị Việt Nam và Nga sớm ký Bản ghi nhớ về ma túy."
+        " Việt Nam và Nga đã ký Kế hoạch hợp tác giai đoạn 2025 - 2027.\n"
+    )
+    index = fake_searcher({"ru.txt": russia}, tmp_path).index
+
+    def answering_sentence(question: str) -> str:  # by the question's terms alone: no dense similarity
+        plan = analyse(question)
+        candidate = retrieve(index, plan, None, use_dense=False)[0]
+        weights = weights_in("vi", term_weights(index, plan), plan)
+        choice = best_sentence(index, plan, None, candidate, weights, RankingConfig(), by_word=plan.lang == "vi")
+        return candidate.passage.text[choice.start : choice.end]
+
+    assert answering_sentence("Việt Nam ký gì với Nga?").startswith("Việt Nam và Nga đã ký")
+    assert answering_sentence("What did Vietnam sign with Russia?").startswith("Việt Nam và Nga đã ký")
+    assert answering_sentence("Việt Nam sẽ ký gì với Nga?").startswith("Bộ trưởng đề nghị")
