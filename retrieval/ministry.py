@@ -19,3 +19,14 @@ _NAMES = re.compile(r"\b(?:cong an|public security)\b")
 def names_ministry(text: str) -> bool:
     """Does `text` name the Ministry of Public Security or its forces (any case, with or without diacritics)?"""
     return bool(_NAMES.search(fold(text)))
+
+
+# the ministry as a question names it, 'the ministry' alone included: what is left says what is asked
+_AS_ASKED = re.compile(
+    r"\b(?:(?:the )?ministry(?: of public security)?|public security(?: ministry)?|(?:bo )?cong an|mps)\b"
+)
+
+
+def without_ministry(folded: str) -> str:
+    """Folded `folded` text without the ministry's names ('What did the ministry do?' -> 'What did do?')."""
+    return _AS_ASKED.sub(" ", folded)

@@ -169,7 +169,10 @@ class Searcher:
         # a question naming a partner the articles cover is about their subject, whatever its wording
         # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'), and so is a follow-up
         # completed from an answered question ('Còn chuyện đó thì sao?'); ranking decides
-        about_covered = bool(plan.partners & set(summary.partners)) or plan.understood is not None
+        # and one about a time alone ('Tin tức tháng 10/2025') asks for what happened then, whatever its words
+        about_covered = (
+            bool(plan.partners & set(summary.partners)) or plan.understood is not None or plan.asks_time_only
+        )
         words_known = False  # every content word of a Vietnamese question is one the articles use
         if not about_covered and index.syllable_total() >= cfg.vocabulary_min_syllables:
             share, absent = vocabulary.unknown_share(plan, index, index.document_frequency)

@@ -604,6 +604,39 @@ def test_the_most_recent_occurrence_shows_the_newest_article_first_dated_by_its_
     assert answer.passages[0].date == PartialDate(2025, 12, 3)
 
 
+@pytest.mark.parametrize(
+    ("question", "time_only"),
+    [
+        ("What happened in 2019?", True),
+        ("What did the ministry do in 2019?", True),
+        ("What did Vietnam do last year?", True),
+        ("Bộ Công an làm gì năm 2019?", True),
+        ("Năm 2019 có sự kiện gì?", True),
+        ("Tin tức tháng 10/2025", True),
+        ("Bộ Công an làm gì với Lào năm 2019?", False),  # a partner: about it
+        ("What did Vietnam sign in 2025?", False),  # a topic
+        ("Thời tiết năm 2019 thế nào?", False),
+        ("Which smartphones have the best camera this year?", False),
+        ("What happened?", False),  # no time
+    ],
+)
+def test_a_question_naming_only_a_time_asks_what_happened_then(question, time_only):
+    plan = analyse(question, PartialDate(2025, 12, 3))
+    assert plan.asks_time_only is time_only
+    assert plan.asks_list or not time_only
+
+
+@pytest.mark.parametrize("question", ["What happened in 2024?", "Năm 2024 có sự kiện gì?"])
+def test_what_happened_in_a_time_lists_each_article_of_that_time_by_the_event_it_opens_with(small_searcher, question):
+    # its words match nothing: the decline threshold, fitted to real scores, must not decide it
+    searcher = Searcher(small_searcher.index, FakeEmbedder())
+    answer = searcher.ask(question)
+    assert answer.answerable
+    assert [p.doc for p in answer.passages] == ["spain-en.txt", "cuba-2024.txt"]  # in date order
+    assert [p.best_sentence[:8] for p in answer.passages] == ["MADRID -", "Sáng 10/"]
+    assert all(p.date is not None and p.date.year == 2024 for p in answer.passages)
+
+
 def test_chitchat_gets_no_quotes(small_searcher):
     for text in ("cảm ơn", "xin chào", "hello"):
         answer = small_searcher.ask(text)

@@ -24,14 +24,15 @@ from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
-from retrieval.ministry import names_ministry
+from retrieval.ministry import names_ministry, without_ministry
 from retrieval.ordinals import ordinals
-from retrieval.partners import all_partners, partner_name, partners_in_question
+from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
 from retrieval.segmentation import word_terms
 from retrieval.stopwords import (
     CALENDAR_WORDS,
     EN_STOPWORDS,
     EN_TIME_DEICTICS,
+    GENERIC_EVENT_WORDS,
     PHATIC_OPENERS,
     PHATIC_PHRASES,
     PHATIC_REMARK_WORDS,
@@ -123,6 +124,8 @@ class QueryPlan:
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
+    # 'What happened in 2019?', 'Bộ Công an làm gì năm 2019?': only a time, and every article of it is the answer
+    asks_time_only: bool = False
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
 
@@ -188,7 +191,8 @@ def analyse(
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
-        asks_list=_asks_list(folded),
+        asks_list=_asks_list(folded) or _asks_time_only(lexical_text, time, partners),
+        asks_time_only=_asks_time_only(lexical_text, time, partners),
         chitchat=_is_chitchat(folded, topic, partners, time),
         embed_text=lexical_text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
@@ -213,6 +217,15 @@ def _asks_list(folded: str) -> bool:
         return True
     plural = PLURAL_QUESTION.search(folded)
     return plural is not None and not ASPECT_NOUNS.search(plural.group(0))
+
+
+def _asks_time_only(untimed: str, time: TimeFilter | None, partners: frozenset[str]) -> bool:
+    """Does the question, its time phrase taken out (`untimed`), name nothing but the ministry and
+    what happened ('What did the ministry do in 2019?', 'Năm 2019 có sự kiện gì?')?"""
+    if time is None or partners:
+        return False
+    rest = set(words(without_ministry(fold(untimed)))) - home_words()  # 'What did Vietnam do in 2019?'
+    return all(w in GENERIC_EVENT_WORDS or w in NOT_TOPIC or w.isdigit() for w in rest)
 
 
 def _is_year(token: str) -> bool:

@@ -35,7 +35,7 @@ def confident(ranked: Ranked, plan: QueryPlan, config: RankingConfig, words_know
     best camera this year?' asks for a list in a time too."""
     if not ranked:
         return False
-    time_list = plan.asks_list and plan.time is not None and not plan.partners and words_known
+    time_list = plan.asks_list and plan.time is not None and not plan.partners and (words_known or plan.asks_time_only)
     return time_list or ranked[0][0].score >= config.answer_threshold
 
 
@@ -66,8 +66,13 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         (cand, choice) for cand, choice in ranked if cand.score >= floors[cand.passage.lang] or _listed(cand, plan)
     ]
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
-    for cand, choice in relevant:  # best first, so the first passage of an article is its best
+    # best first, so the first passage of an article is its best; asked only about a time, each article's
+    # first passage of that time, which reports what happened (its words match nothing in the question)
+    in_order = sorted(relevant, key=lambda pair: pair[0].passage.start) if plan.asks_time_only else relevant
+    for cand, choice in in_order:
         per_article.setdefault(cand.passage.doc, (cand, choice))
+    by_best = list(dict.fromkeys(cand.passage.doc for cand, _ in relevant))  # the articles, best first
+    per_article = {doc: per_article[doc] for doc in by_best}
     if plan.asks_list:
         return sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
     if plan.asks_latest:  # of the articles that answer, the newest first
@@ -127,7 +132,11 @@ def _floors(ranked: Ranked, ratio: float, per_language: bool) -> dict[str, float
 def _listed(cand: Candidate, plan: QueryPlan) -> bool:
     """A list question about a partner lists every article about that partner (named in its title
     or lead) that the partner and time filters kept, however its wording scores."""
-    return plan.asks_list and plan.time is not None and bool(cand.article.main_partners & plan.partners)
+    return (
+        plan.asks_list
+        and plan.time is not None
+        and (plan.asks_time_only or bool(cand.article.main_partners & plan.partners))
+    )
 
 
 def _date_key(cand: Candidate) -> tuple[int, int, int]:

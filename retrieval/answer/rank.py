@@ -25,6 +25,7 @@ import numpy as np
 from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
+from retrieval.answer.dating import event_date
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
@@ -186,9 +187,19 @@ def best_sentence(
     ):
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
+        choice = SentenceChoice(start, end, score, z, share)
+        if plan.asks_time_only and _reports_in_time(plan, cand, start, end):
+            # 'What happened in 2019?': the first sentence reporting an event of that time (a news
+            # paragraph, like its lead, opens with what happened); its words match nothing asked
+            return choice
         if best is None or score > best.score:
-            best = SentenceChoice(start, end, score, z, share)
+            best = choice
     return best
+
+
+def _reports_in_time(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
+    date, _ = event_date(plan, cand.passage, cand.article, start, end)
+    return plan.time is not None and date is not None and plan.time.contains(date)
 
 
 def _established(index: LoadedIndex, plan: QueryPlan, cand: Candidate, identifying: frozenset[str]) -> frozenset[str]:
