@@ -821,6 +821,13 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     )
     shown = select(restated, analyse("Việt Nam ký gì với Belarus?"), 3, RankingConfig())
     assert [c.passage.start for c, _ in shown] == [0, 600]
+    # ... but a sentence naming the same people that holds more of the question is news
+    greeting = "Tại buổi tiếp, Bộ trưởng Tô Lâm và Thư ký Volfovich nhắc lại Kế hoạch hợp tác giai đoạn 2024 - 2026."
+    greeted, signed = _ranked(("a", 0, 10.0), ("a", 300, 9.9), texts=(greeting, f"Ngay sau đó, {signing}"))
+    signed = (signed[0], replace(signed[1], coverage=0.9))
+    greeted = (greeted[0], replace(greeted[1], coverage=0.6))
+    shown = select([greeted, signed], analyse("Việt Nam ký gì với Belarus?"), 3, RankingConfig())
+    assert [c.passage.start for c, _ in shown] == [0, 300]
 
 
 def test_a_question_naming_several_partners_is_answered_for_each():

@@ -160,8 +160,10 @@ def _overlaps(a_pair: tuple[Candidate, SentenceChoice], b_pair: tuple[Candidate,
 
 def _restates(a: Candidate, a_choice: SentenceChoice, b: Candidate, b_choice: SentenceChoice) -> bool:
     """An article saying the same thing twice (a photo caption and the closing sentence both report
-    the signing): answering sentences sharing most of their words show nothing new the second time."""
-    if a.passage.doc != b.passage.doc:
+    the signing): answering sentences sharing most of their words show nothing new the second time,
+    unless the second holds more of what the question asks (the signing after a greeting that names
+    the same people)."""
+    if a.passage.doc != b.passage.doc or a_choice.coverage > b_choice.coverage:
         return False
     a_words = set(words(a.passage.text[a_choice.start : a_choice.end]))
     b_words = set(words(b.passage.text[b_choice.start : b_choice.end]))
