@@ -72,6 +72,8 @@ class Answer:
     seconds: float = 0.0
     top_score: float = 0.0  # final score of the best passage (see answer/config.py)
     coverage: float = 0.0  # share of the question's terms in the best answering sentence
+    # a list's matching articles that are not shown (at most decide.LIST_MAX are)
+    more_articles: int = 0
     # what a follow-up question was completed to, in the asker's language ('Belarus, 12/2023'); None if complete
     understood: str | None = None
     # JSON-serialisable state of this question (partners, time, topic) for completing a follow-up
@@ -85,6 +87,7 @@ class Answer:
             "decline_reason": self.decline_reason,
             "missing": self.missing,
             "understood": self.understood,
+            "more_articles": self.more_articles,
             "passages": [p.to_json() for p in self.passages],
             "seconds": round(self.seconds, 4),  # time to answer, the question's embedding included
             "top_score": round(self.top_score, 4),
@@ -199,6 +202,7 @@ class Searcher:
         passages = [self._passage(plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
         best = ranked[0]
         answer = Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)
+        answer.more_articles = max(0, decide.listed_articles(ranked, plan, cfg) - len({p.doc for p in passages}))
         if passing:
             answer.answerable, answer.decline_reason = False, "passing"
             answer.missing = [partner_name(p, plan.lang) for p in sorted(plan.partners)]

@@ -27,6 +27,10 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": " (trích nguyên văn, có đoạn tiếng Anh)",
         "en": " (quoted as written, some in Vietnamese)",
     },
+    "more_articles": {
+        "vi": "; còn {m} bài khác, hãy hỏi hẹp hơn về thời gian hoặc nêu đối tác để xem",
+        "en": "; {m} more article{ms} match, narrow the time or name a partner to see {them}",
+    },
     "passing": {
         "vi": "Không bài nào viết về {missing}; chỉ có {n} đoạn nhắc đến thoáng qua:",
         "en": "No article is about {missing}; {n} passage{ns} mention{s} it only in passing:",
@@ -112,6 +116,11 @@ def lead(answer: Answer) -> str:
     docs = len({p.doc for p in answer.passages})
     langs = {p.lang for p in answer.passages}
     quoted_in = word(f"quoted_in_{langs.pop()}" if len(langs) == 1 else "quoted_in_both", answer.lang)
+    more = answer.more_articles
+    if more:
+        quoted_in += word(
+            "more_articles", answer.lang, m=more, ms="s" if more != 1 else "", them="them" if more != 1 else "it"
+        )
     return word("lead", answer.lang, n=n, ns=ns, docs=docs, ds="s" if docs != 1 else "", quoted_in=quoted_in)
 
 

@@ -635,6 +635,20 @@ def test_what_happened_in_a_time_lists_each_article_of_that_time_by_the_event_it
     assert [p.doc for p in answer.passages] == ["spain-en.txt", "cuba-2024.txt"]  # in date order
     assert [p.best_sentence[:8] for p in answer.passages] == ["MADRID -", "Sáng 10/"]
     assert all(p.date is not None and p.date.year == 2024 for p in answer.passages)
+    assert answer.more_articles == 0
+
+
+def test_a_list_longer_than_is_shown_counts_the_articles_left_out(tmp_path: Path):
+    from retrieval.answer.decide import LIST_MAX
+
+    months = range(1, LIST_MAX + 3)
+    articles = {
+        f"m{m}.txt": f" date 2024-{m:02d}-10 Ngày 10/{m}, Bộ trưởng Bộ Công an tiếp đoàn đại biểu số {m}.\n"
+        for m in months
+    }
+    answer = Searcher(fake_searcher(articles, tmp_path).index, FakeEmbedder()).ask("What happened in 2024?")
+    assert len(answer.passages) == LIST_MAX and answer.more_articles == len(months) - LIST_MAX
+    assert answer.to_json()["more_articles"] == len(months) - LIST_MAX
 
 
 def test_chitchat_gets_no_quotes(small_searcher):

@@ -99,6 +99,21 @@ def test_the_lead_names_the_quotes_language_only_when_it_is_not_the_askers(asker
     assert not_said is None or not_said not in first_line
 
 
+@pytest.mark.parametrize(
+    ("asker", "more", "said"),
+    [
+        ("en", 2, "; 2 more articles match, narrow the time or name a partner to see them:"),
+        ("en", 1, "; 1 more article match"),
+        ("vi", 3, "; còn 3 bài khác"),
+        ("vi", 0, "(1 bài):"),
+    ],
+)
+def test_a_list_says_how_many_more_articles_match_than_it_shows(asker, more, said):
+    listed = answer([passage(1)], asker)
+    listed.more_articles = more
+    assert said in plain_text(listed, SUMMARY).splitlines()[0]
+
+
 def test_a_partner_named_only_in_passing_is_said_so_and_its_mentions_quoted():
     mention = passage(1, best="Các đối tác Australia, Trung Quốc, Hàn Quốc, Nhật Bản có mặt.")
     mention.text += " " + mention.best_sentence

@@ -59,12 +59,7 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     default, two overlapping passages of one article), nor one whose answering sentence only
     restates another's."""
     repeats = repeats or _overlaps
-    # the newest of several occurrences is one of a list: 'the latest' shows what a list would
-    ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
-    floors = _floors(ranked, ratio, per_language=plan.asks_list)
-    relevant = [
-        (cand, choice) for cand, choice in ranked if cand.score >= floors[cand.passage.lang] or _listed(cand, plan)
-    ]
+    relevant = _relevant(ranked, plan, config)
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
     # best first, so the first passage of an article is its best; asked only about a time, each article's
     # first passage of that time, which reports what happened (its words match nothing in the question)
@@ -90,6 +85,19 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         ):
             chosen.append((cand, choice))
     return _each_partner_asked(chosen, ranked, plan, k, config)
+
+
+def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> int:
+    """How many articles a question asking for a list matches (`select` shows at most LIST_MAX)."""
+    return len({cand.passage.doc for cand, _ in _relevant(ranked, plan, config)}) if plan.asks_list else 0
+
+
+def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
+    """The passages scoring close enough to the best to be shown, and those a list must show."""
+    # the newest of several occurrences is one of a list: 'the latest' shows what a list would
+    ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
+    floors = _floors(ranked, ratio, per_language=plan.asks_list)
+    return [(cand, choice) for cand, choice in ranked if cand.score >= floors[cand.passage.lang] or _listed(cand, plan)]
 
 
 def _each_partner_asked(chosen: Ranked, ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
