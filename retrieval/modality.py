@@ -17,7 +17,7 @@ _INTENDED_VI = (
     r"sẽ|sớm|chưa|tiến tới|hướng tới|nhằm|đề nghị|đề xuất|mong muốn|chuẩn bị|dự kiến|thúc đẩy|đàm phán|xem xét"
 )
 _INTENDED_EN = r"will|would|shall|should|could|can|may|to|propos\w*|plan\w*|intend\w*|hop\w*|aim\w*|agree\w* to"
-_SIGN_VI = re.compile(r"(?<!\w)(?<!thư )(?<!Thư )ký(?: kết)?(?!\w)", re.IGNORECASE)  # not 'Thư ký' (secretary)
+_SIGN_VI = re.compile(r"(?<!\w)(?<!thư )ký(?: kết)?(?!\w)", re.IGNORECASE)  # not 'Thư ký' (secretary)
 _SIGN_EN = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _INTENDED = re.compile(rf"(?<!\w)(?:{_INTENDED_VI}|{_INTENDED_EN})(?!\w)", re.IGNORECASE)
@@ -27,7 +27,7 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s*$", re.IGNOREC
 
 def signing_only_intended(sentence: str) -> bool:
     """Does `sentence` write the signing verb, and each time as an act not yet done?"""
-    verbs = [m for m in (*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence))]
+    verbs = [*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence)]
     return bool(verbs) and all(_intended(sentence, m) for m in verbs)
 
 

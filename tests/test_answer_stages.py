@@ -844,19 +844,6 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     assert [c.passage.start for c, _ in shown] == [0, 300]
 
 
-def test_an_article_is_led_by_its_best_sentence_whichever_passage_holds_it():
-    from retrieval.answer.rank import _lead_each_article_with_its_best_sentence
-
-    # the lead passage matches best as a whole (it names everyone); the signing sentence answers best
-    lead, signing, other = _ranked(("a", 0, 10.0), ("a", 300, 8.0), ("b", 0, 9.0))
-    lead = (lead[0], replace(lead[1], score=3.0))
-    signing = (signing[0], replace(signing[1], score=5.0))
-    ranked = [lead, signing, other]
-    _lead_each_article_with_its_best_sentence(ranked)
-    scores = {(c.passage.doc, c.passage.start): c.score for c, _ in ranked}
-    assert scores == {("a", 300): 10.0, ("a", 0): 8.0, ("b", 0): 9.0}  # the article still ranks first
-
-
 def test_a_question_naming_several_partners_is_answered_for_each():
     from retrieval.answer.decide import select
 

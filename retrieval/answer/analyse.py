@@ -180,6 +180,7 @@ def analyse(
             f"{a}_{b}" for a, b in itertools.pairwise(lexical_tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS
         ]
         terms = content + bigrams + _partner_terms(partners)  # 'Úc' finds the English articles' 'Australia'
+    time_only = _asks_time_only(lexical_text, time, partners)
     plan = QueryPlan(
         question=text,
         lang=lang,
@@ -191,8 +192,8 @@ def analyse(
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
-        asks_list=_asks_list(folded) or _asks_time_only(lexical_text, time, partners),
-        asks_time_only=_asks_time_only(lexical_text, time, partners),
+        asks_list=_asks_list(folded) or time_only,
+        asks_time_only=time_only,
         chitchat=_is_chitchat(folded, topic, partners, time),
         embed_text=lexical_text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),

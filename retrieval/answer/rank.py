@@ -2,8 +2,7 @@
 
 A sentence scores by its calibrated dense similarity to the question (its vector was computed at
 index time) and the idf-weighted share of the question's terms and names it contains. A passage
-ranks by its own score plus its best sentence's; within an article, the passage holding the best
-sentence takes the article's best score.
+ranks by its own score plus its best sentence's.
 
 The question's names and partners that an article writes count as contained in each of its
 sentences: the article establishes who met whom, and its later sentences refer back to them ('Ông
@@ -31,6 +30,8 @@ from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
 from retrieval.text import syllables_and_pairs
+
+SIGNING_TERMS = frozenset(("@sign", *glossary.term_words("@sign")))  # 'ký', 'ký kết', 'signed'
 
 
 @dataclass(frozen=True)
@@ -135,30 +136,8 @@ def rank_sentences(
         choice = best_sentence(index, plan, query, cand, by_language[cand.passage.lang], config, by_word, established)
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
-    _lead_each_article_with_its_best_sentence(ranked)
     ranked.sort(key=lambda pair: -pair[0].score)
     return ranked
-
-
-def _lead_each_article_with_its_best_sentence(ranked: list[tuple[Candidate, SentenceChoice]]) -> None:
-    """Within an article, the passage of the best-scoring sentence takes the article's best score
-    (the two passages swap theirs). Which article answers is the passages' to say (their vectors hold
-    the title and the sentences around); which sentence answers is the sentences' own: a lead passage
-    that names everyone outscored the paragraph saying what was signed ('Kết thúc hội đàm, hai bên đã
-    ký Bản ghi nhớ …'). On tune English answer@1 0.765 -> 0.794; on synthetic-1 0.733 -> 0.800; dev-qa
-    answer@1 unchanged (one Vietnamese question lost, one typed without diacritics gained); check
-    (reported) English answer@3 0.938 -> 0.875."""
-    top: dict[str, Candidate] = {}
-    best: dict[str, tuple[Candidate, SentenceChoice]] = {}
-    for cand, choice in ranked:
-        doc = cand.passage.doc
-        if doc not in top or cand.score > top[doc].score:
-            top[doc] = cand
-        if doc not in best or choice.score > best[doc][1].score:
-            best[doc] = (cand, choice)
-    for doc, (cand, _) in best.items():
-        if cand is not top[doc]:
-            cand.score, top[doc].score = top[doc].score, cand.score
 
 
 def best_sentence(
@@ -182,31 +161,19 @@ def best_sentence(
         dense = np.zeros(len(rows), dtype=np.float32)
     vietnamese = cand.passage.lang == "vi"
     tails = index.compound_tails(rows) if by_word or (vietnamese and plan.field_terms) else [frozenset()] * len(rows)
-    partner_terms = [
-        (implied | established, denied) for implied, denied in _partner_terms_by_section(index, plan, cand, rows)
-    ]
-    # 'ký những văn bản gì?': a sentence naming a document of any kind ('ký kết Bản ghi nhớ') names
-    # what the question's generic word for one stands for
-    generic = glossary.generic_document_terms() & weights.keys() if vietnamese and plan.lang == "vi" else frozenset()
-    if generic:
-        partner_terms = [
-            (implied | generic, denied) if glossary.names_a_document(text[start:end], inside) else (implied, denied)
-            for (start, end), inside, (implied, denied) in zip(spans.tolist(), tails, partner_terms, strict=True)
-        ]
-    if modality.asks_done(plan.embed_text):  # a signing only proposed or planned is not one done
-        signed = frozenset(("@sign", *glossary.term_words("@sign")))
-        partner_terms = [
-            (implied, denied | signed) if modality.signing_only_intended(text[start:end]) else (implied, denied)
-            for (start, end), (implied, denied) in zip(spans.tolist(), partner_terms, strict=True)
-        ]
-    if plan.field_terms:  # the question's field terms as each sentence writes them, in either language
-        partner_terms = [
-            (implied | _field_terms_written(plan, text[start:end], inside, vietnamese), denied)
-            for (start, end), inside, (implied, denied) in zip(spans.tolist(), tails, partner_terms, strict=True)
-        ]
+    held = _terms_held(
+        plan,
+        text,
+        spans.tolist(),
+        tails,
+        _partner_terms_by_section(index, plan, cand, rows),
+        established,
+        weights,
+        vietnamese,
+    )
     best: SentenceChoice | None = None
     for (start, end), z, inside_words, (implied, denied) in zip(
-        spans.tolist(), dense.tolist(), tails, partner_terms, strict=True
+        spans.tolist(), dense.tolist(), tails, held, strict=True
     ):
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
@@ -218,6 +185,36 @@ def best_sentence(
         if best is None or score > best.score:
             best = choice
     return best
+
+
+def _terms_held(
+    plan: QueryPlan,
+    text: str,
+    spans: list[tuple[int, int]],
+    tails: list[frozenset[str]],
+    sections: list[tuple[frozenset[str], frozenset[str]]],
+    established: frozenset[str],
+    weights: dict[str, float],
+    vietnamese: bool,
+) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For each sentence, (the question's terms it counts as holding beyond the words it writes, those
+    it counts as not holding whatever it writes): its section's partners (`sections`), what its
+    article established, a document of any kind for a generic word for one ('ký những văn bản gì?'),
+    the field terms it writes in any of their words; and no signing where it only intends one."""
+    generic = glossary.generic_document_terms() & weights.keys() if vietnamese and plan.lang == "vi" else frozenset()
+    done = modality.asks_done(plan.embed_text)
+    held = []
+    for (start, end), inside, (implied, denied) in zip(spans, tails, sections, strict=True):
+        sentence = text[start:end]
+        implied |= established
+        if generic and glossary.names_a_document(sentence, inside):
+            implied |= generic
+        if plan.field_terms:  # the question's field terms as the sentence writes them, in either language
+            implied |= _field_terms_written(plan, sentence, inside, vietnamese)
+        if done and modality.signing_only_intended(sentence):  # proposed or planned, not done
+            denied |= SIGNING_TERMS
+        held.append((implied, denied))
+    return held
 
 
 def _reports_in_time(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
