@@ -679,6 +679,21 @@ def test_shown_date_is_the_reported_event_not_a_date_mentioned():
     assert event_date(asked, passage, article, 0, len(mention))[0] == PartialDate(2017)
 
 
+def test_a_count_asked_for_a_time_is_dated_by_the_event_that_reported_it():
+    # the year is the period counted; the talks where the count was given are the event
+    text = "Năm 2024, Cảnh sát Ireland đã xác định 27 nạn nhân là công dân Việt Nam."
+    passage, article = _passage(text, PartialDate(2025, 10, 21), PartialDate(2025, 10, 20))
+    newest = PartialDate(2025, 12, 3)
+    for question in (
+        "How many Vietnamese victims did the Irish police identify in 2024?",
+        "Năm 2024 có bao nhiêu nạn nhân?",
+    ):
+        assert event_date(analyse(question, newest), passage, article, 0, len(text))[0] == PartialDate(2025, 10, 20)
+    # what happened in 2024 is dated by it
+    asked = analyse("What did the Irish police do in 2024?", newest)
+    assert event_date(asked, passage, article, 0, len(text))[0] == PartialDate(2024)
+
+
 def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_event():
     text = "Tại buổi tiếp, Bộ trưởng vui mừng nhận thấy kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1993, quan hệ không ngừng phát triển."
     passage, article = _passage(text, PartialDate(2025, 10, 27), PartialDate(2025, 10, 26))

@@ -58,6 +58,9 @@ WHEN_CUES = (
     "ngay nao",
     "thang nao",
 )
+# Cues of a question asking for a quantity (folded): its time is the period counted ('How many victims
+# … in 2024?'), and the answer's date is the event that reported the count.
+QUANTITY_CUES = ("how many", "how much", "bao nhieu")
 # Cues of a question about the most recent occurrence (folded): the newest article answers it.
 LATEST_CUES = (
     "gan nhat",
@@ -126,6 +129,7 @@ class QueryPlan:
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
     # 'What happened in 2019?', 'Bộ Công an làm gì năm 2019?': only a time, and every article of it is the answer
     asks_time_only: bool = False
+    asks_quantity: bool = False  # 'How many …?', 'bao nhiêu …?': a count, dated by the event reporting it
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
 
@@ -192,6 +196,7 @@ def analyse(
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
+        asks_quantity=any(re.search(rf"\b{cue}\b", folded) for cue in QUANTITY_CUES),
         asks_list=_asks_list(folded) or time_only,
         asks_time_only=time_only,
         chitchat=_is_chitchat(folded, topic, partners, time),

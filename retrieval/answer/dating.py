@@ -12,6 +12,7 @@ passage unless the question asks about that time. A date after publication is a 
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan
@@ -25,6 +26,10 @@ def event_date(
     plan: QueryPlan, passage: PassageRecord, article: ArticleRecord, start: int, end: int
 ) -> tuple[PartialDate | None, str | None]:
     """(date shown for the passage, a day/month as written when its year is not stated)."""
+    if plan.asks_quantity and plan.time is not None:
+        # 'How many victims did … identify in 2024?': the year is the period counted, and the count was
+        # reported at an event (talks in 2025), which dates the sentence as for a question with no time
+        plan = replace(plan, time=None)
     published = article.date
     in_sentence = _events_between(passage, start, end, published)
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
