@@ -679,6 +679,23 @@ def test_shown_date_is_the_reported_event_not_a_date_mentioned():
     assert event_date(asked, passage, article, 0, len(mention))[0] == PartialDate(2017)
 
 
+def test_a_date_further_in_dates_the_answer_when_its_clause_holds_what_is_asked():
+    text = (
+        "Bày tỏ vui mừng trước kết quả của Phiên tham vấn lần thứ nhất do hai Thứ trưởng đồng chủ trì diễn ra"
+        " ngày 2/12, Bộ trưởng nhấn mạnh quan hệ hai nước."
+    )
+    passage, article = _passage(text, PartialDate(2025, 12, 3), PartialDate(2025, 12, 3))
+    asked = analyse("Phiên tham vấn lần thứ nhất do ai đồng chủ trì?")
+    assert event_date(asked, passage, article, 0, len(text))[0] == PartialDate(2025, 12, 2)
+    other = analyse("Bộ trưởng nhấn mạnh điều gì?")
+    assert event_date(other, passage, article, 0, len(text))[0] == PartialDate(2025, 12, 3)
+    # a name the clause shares identifies the article, not the event the date belongs to
+    named = "Trước đó một ngày, ông Mike Bush cùng đoàn đại biểu đã đến Hà Nội ngày 2/12, và Bộ trưởng tiếp ông."
+    passage, article = _passage(named, PartialDate(2025, 12, 3), PartialDate(2025, 12, 3))
+    asked = analyse("mike bush la ai")
+    assert event_date(asked, passage, article, 0, len(named))[0] == PartialDate(2025, 12, 3)
+
+
 def test_a_count_asked_for_a_time_is_dated_by_the_event_that_reported_it():
     # the year is the period counted; the talks where the count was given are the event
     text = "Năm 2024, Cảnh sát Ireland đã xác định 27 nạn nhân là công dân Việt Nam."

@@ -12,6 +12,7 @@ passage unless the question asks about that time. A date after publication is a 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 from retrieval import glossary
@@ -45,7 +46,15 @@ def event_date(
         # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
         # is one it mentions ('… sang thăm vào tháng 9 vừa qua'). 'When was the latest …' asks for the
         # reported event too, not for a date its sentence mentions
-        in_sentence = [e for e in in_sentence if e.start - start <= OPENING_CHARS]
+        # ... unless the question asks about what the date's clause names: 'Phiên tham vấn lần thứ nhất
+        # do … đồng chủ trì diễn ra ngày 2/12, Bộ trưởng … nhấn mạnh …' for 'Phiên tham vấn … do ai đồng
+        # chủ trì?'
+        in_sentence = [
+            e
+            for e in in_sentence
+            if e.start - start <= OPENING_CHARS
+            or (e.date.day is not None and _asks_about_clause(plan, passage.text, start, e))
+        ]
     chosen = (
         _choose(plan, [e.date for e in days_within_spans_first(in_sentence)])
         or _paragraph_day(plan, passage, start, published)
@@ -94,9 +103,7 @@ def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
         return False
     if plan.lang == "en":
         return bool(glossary.written(plan.field_terms, clause))
-    home = home_words()
-    asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
-    return bool(asked & set(itertools.pairwise(words(clause))))
+    return _shares_a_word(plan, words(clause))
 
 
 def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
@@ -132,3 +139,28 @@ def _as_written(events: tuple[EventDate, ...], start: int, end: int) -> str | No
     in_sentence = [e for e in unresolved if start <= e.start < end]
     pick = (in_sentence or unresolved or [None])[0]
     return pick.date.as_written() if pick else None
+
+
+def _asks_about_clause(plan: QueryPlan, text: str, start: int, event: EventDate) -> bool:
+    """Does the question ask about what the clause leading to `event` (from the sentence's `start`)
+    names? A Vietnamese question shares one of its words of two syllables written in lower case (what
+    happened: 'tham vấn', 'đồng chủ trì'; names, which identify the article, not the event, do not
+    count); an English one, a term of the field the clause writes."""
+    clause = re.split(r"[,;:]", text[start : event.start])[-1]
+    if plan.lang == "en":
+        return bool(glossary.written(plan.field_terms, clause))
+    # a name ('Ca-dắc-xtan', hyphens and all) breaks the sequence: its syllables pair with nothing
+    common = [
+        part
+        for token in re.findall(r"\w+(?:-\w+)*", clause)
+        for part in (words(token) if token[:1].islower() else [""])
+    ]
+    return _shares_a_word(plan, common)
+
+
+def _shares_a_word(plan: QueryPlan, syllables: list[str]) -> bool:
+    """Do the folded `syllables` hold one of the question's words of two syllables, not counting
+    Việt Nam's name, which most sentences hold?"""
+    home = home_words()
+    asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
+    return bool(asked & set(itertools.pairwise(syllables)))
