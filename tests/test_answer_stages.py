@@ -638,6 +638,16 @@ def test_what_happened_in_a_time_lists_each_article_of_that_time_by_the_event_it
     assert answer.more_articles == 0
 
 
+def test_what_happened_in_a_time_dates_each_article_by_its_own_event_not_an_earlier_one_it_mentions(tmp_path: Path):
+    belarus = (
+        " date 2024-12-03 Bộ trưởng Bộ Công an hội đàm với đoàn Belarus, nhắc lại việc nâng cấp quan hệ vào tháng 5/2024\n"
+        "Hai bên điểm lại quan hệ hữu nghị.\n\n"
+        "Hai bên nhất trí tăng cường trao đổi đoàn.\n"
+    )
+    answer = Searcher(fake_searcher({"by.txt": belarus}, tmp_path).index, FakeEmbedder()).ask("What happened in 2024?")
+    assert answer.passages[0].date == PartialDate(2024, 12, 3)  # the talks, not May's upgrade
+
+
 def test_a_list_longer_than_is_shown_counts_the_articles_left_out(tmp_path: Path):
     from retrieval.answer.decide import LIST_MAX
 
@@ -646,9 +656,12 @@ def test_a_list_longer_than_is_shown_counts_the_articles_left_out(tmp_path: Path
         f"m{m}.txt": f" date 2024-{m:02d}-10 Ngày 10/{m}, Bộ trưởng Bộ Công an tiếp đoàn đại biểu số {m}.\n"
         for m in months
     }
+    # a later article that mentions the year comes after the year's own articles
+    articles["later.txt"] = " date 2025-03-01 Bộ trưởng cho biết năm 2024 đã có nhiều đoàn đại biểu sang thăm.\n"
     answer = Searcher(fake_searcher(articles, tmp_path).index, FakeEmbedder()).ask("What happened in 2024?")
-    assert len(answer.passages) == LIST_MAX and answer.more_articles == len(months) - LIST_MAX
-    assert answer.to_json()["more_articles"] == len(months) - LIST_MAX
+    assert len(answer.passages) == LIST_MAX and answer.more_articles == len(months) + 1 - LIST_MAX
+    assert answer.to_json()["more_articles"] == answer.more_articles
+    assert "later.txt" not in {p.doc for p in answer.passages}
 
 
 def test_chitchat_gets_no_quotes(small_searcher):

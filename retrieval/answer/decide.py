@@ -67,6 +67,8 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     for cand, choice in in_order:
         per_article.setdefault(cand.passage.doc, (cand, choice))
     by_best = list(dict.fromkeys(cand.passage.doc for cand, _ in relevant))  # the articles, best first
+    if plan.asks_time_only:  # the time's own articles before those that only mention it
+        by_best.sort(key=lambda doc: not _reported_in_time(per_article[doc][0], plan))
     per_article = {doc: per_article[doc] for doc in by_best}
     if plan.asks_list:
         return sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
@@ -145,6 +147,10 @@ def _listed(cand: Candidate, plan: QueryPlan) -> bool:
         and plan.time is not None
         and (plan.asks_time_only or bool(cand.article.main_partners & plan.partners))
     )
+
+
+def _reported_in_time(cand: Candidate, plan: QueryPlan) -> bool:
+    return plan.time is not None and plan.time.contains(cand.article.reported_date)
 
 
 def _date_key(cand: Candidate) -> tuple[int, int, int]:

@@ -126,6 +126,13 @@ def rank_sentences(
         if c.each_article and c.passage.doc not in ranked_docs:
             shortlist.append(c)
             ranked_docs.add(c.passage.doc)
+    if plan.asks_time_only:  # 'What happened in 2025?': and each article's first passage, which reports it
+        first: dict[str, Candidate] = {}
+        for c in candidates:
+            if c.each_article and (c.passage.doc not in first or c.passage.start < first[c.passage.doc].passage.start):
+                first[c.passage.doc] = c
+        listed = {id(c) for c in shortlist}
+        shortlist += [c for c in first.values() if id(c) not in listed]
     weights = term_weights(index, plan)
     by_language = {lang: weights_in(lang, weights, plan) for lang in {c.passage.lang for c in shortlist}}
     by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)

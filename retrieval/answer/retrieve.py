@@ -69,6 +69,8 @@ def retrieve(
             n = min(CANDIDATES_PER_SOURCE, len(scope))
             top = scope[np.argpartition(-lexical[scope], n - 1)[:n]] if n < len(scope) else scope
             found.update({int(r): Candidate(int(r)) for r in top if lexical[r] > 0 and int(r) not in found})
+    if plan.asks_time_only:  # 'What happened in 2025?': every passage of the time's articles, leads included
+        found.update({int(r): Candidate(int(r)) for r in focus if int(r) not in found})
     candidates = list(found.values())
     if not candidates:
         return []
