@@ -281,6 +281,27 @@ _Q_UNTIL = re.compile(
     r"\s+(19\d\d|20\d\d)\b"
 )
 # Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0.
+# Days named relative to the day the question is asked (folded): the present, which the articles
+# reach only if one was published that day ('Hôm nay Hà Nội có mưa không?', 'What happened yesterday?')
+_Q_RELATIVE_DAY = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+    "last night": -1,
+    "hom nay": 0,
+    "sang nay": 0,
+    "chieu nay": 0,
+    "toi nay": 0,
+    "dem nay": 0,
+    "ngay mai": 1,
+    "hom qua": -1,
+    "toi qua": -1,
+    "dem qua": -1,
+}
 _Q_RELATIVE_YEAR = {
     "nam ngoai": 1,
     "nam truoc": 1,
@@ -356,6 +377,12 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
             if re.search(rf"\b{phrase}\b", q):
                 return TimeFilter(newest.year - back)
     return None
+
+
+def question_day(question: str) -> int | None:
+    """The day a question asks about relative to the day it is asked ('hôm nay' 0, 'yesterday' -1), if any."""
+    q = fold(question)
+    return next((days for phrase, days in _Q_RELATIVE_DAY.items() if re.search(rf"\b{phrase}\b", q)), None)
 
 
 _TIME_PHRASE = re.compile(

@@ -7,8 +7,10 @@ and a question already running keeps the generation it started with.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from retrieval.answer import decide, filters, quoting, rank, vocabulary
@@ -107,7 +109,13 @@ class CorpusSummary:
 
 
 class Searcher:
-    def __init__(self, index: LoadedIndex, embedder: Embedder, config: RankingConfig | None = None) -> None:
+    def __init__(
+        self,
+        index: LoadedIndex,
+        embedder: Embedder,
+        config: RankingConfig | None = None,
+        today: Callable[[], dt.date] = dt.date.today,  # the day questions are asked ('hôm nay', 'yesterday')
+    ) -> None:
         if index.embedder_identity != embedder.identity:
             raise ValueError(f"index built with {index.embedder_identity}, embedder is {embedder.identity}")
         import faiss
@@ -116,6 +124,7 @@ class Searcher:
         self._index = index
         self._embedder = embedder
         self.config = config or RankingConfig()
+        self._today = today
         self._swap_lock = threading.Lock()
         self._summary = _summarise(index)
 
@@ -185,6 +194,10 @@ class Searcher:
             off_field = vocabulary.outside_the_field(plan, index.document_frequency)
             if off_field is not None:
                 return decline("words", off_field)
+        if plan.asks_day is not None:  # 'Hôm nay Hà Nội có mưa không?': only an article of that day could say
+            day = self._today() + dt.timedelta(days=plan.asks_day)
+            if summary.last is None or summary.last.sort_key() < (day.year, day.month, day.day):
+                return decline("time", [day.isoformat()])
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)

@@ -19,7 +19,7 @@ from retrieval.answer.rank import coverage, weights_in
 from retrieval.answer.retrieve import calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
-from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_time, without_time
+from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_day, question_time, without_time
 from retrieval.evaluate import QAItem, date_correct
 from retrieval.generations import IndexBusy, build_index, dateline_date
 from retrieval.lang import detect_language, text_language
@@ -144,6 +144,35 @@ def test_partners_in_articles_and_their_names_in_each_language():
 )
 def test_time_in_questions_relative_to_the_newest_article(question, window):
     assert question_time(question, PartialDate(2026, 2, 5)) == window
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("Hôm nay Hà Nội có mưa không?", 0),
+        ("hom nay ha noi co mua khong", 0),
+        ("How's the weather in Hanoi today?", 0),
+        ("Kết quả bóng đá tối qua thế nào?", -1),
+        ("What will the minister do tomorrow?", 1),
+        ("Who is the minister now?", None),  # 'now' is the present state, which the articles report
+        ("Năm nay Bộ Công an ký gì?", None),  # a year
+        ("Việt Nam ký gì với Belarus qua các năm?", None),
+    ],
+)
+def test_a_day_named_relative_to_the_day_of_asking(question, day):
+    assert question_day(question) == day
+
+
+@pytest.mark.parametrize("question", ["Hôm nay Hà Nội có mưa không?", "What did the minister do yesterday?"])
+def test_a_question_about_today_is_declined_unless_an_article_is_of_that_day(small_searcher, question):
+    import datetime as dt
+
+    later = Searcher(small_searcher.index, FakeEmbedder(), today=lambda: dt.date(2026, 6, 1))
+    answer = later.ask(question)
+    assert not answer.answerable and answer.decline_reason == "time" and answer.missing[0].startswith("2026-")
+    # asked on the day the newest article (2025-12-03) was published, the day is one the articles reach
+    same_day = Searcher(small_searcher.index, FakeEmbedder(), today=lambda: dt.date(2025, 12, 3))
+    assert same_day.ask(question).decline_reason != "time"
 
 
 def test_time_phrase_is_left_out_of_what_the_dense_model_reads_and_of_the_lexical_terms():

@@ -21,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from retrieval import glossary
-from retrieval.dates import PartialDate, TimeFilter, question_time, without_time
+from retrieval.dates import PartialDate, TimeFilter, question_day, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
 from retrieval.ministry import names_ministry, without_ministry
@@ -130,6 +130,7 @@ class QueryPlan:
     # 'What happened in 2019?', 'Bộ Công an làm gì năm 2019?': only a time, and every article of it is the answer
     asks_time_only: bool = False
     asks_quantity: bool = False  # 'How many …?', 'bao nhiêu …?': a count, dated by the event reporting it
+    asks_day: int | None = None  # 'hôm nay' 0, 'yesterday' -1: a day relative to the day it is asked
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
 
@@ -197,6 +198,7 @@ def analyse(
         names=names,
         asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
         asks_quantity=any(re.search(rf"\b{cue}\b", folded) for cue in QUANTITY_CUES),
+        asks_day=question_day(text),
         asks_list=_asks_list(folded) or time_only,
         asks_time_only=time_only,
         chitchat=_is_chitchat(folded, topic, partners, time),
