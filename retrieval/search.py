@@ -114,7 +114,7 @@ class Searcher:
         index: LoadedIndex,
         embedder: Embedder,
         config: RankingConfig | None = None,
-        today: Callable[[], dt.date] = dt.date.today,  # the day questions are asked ('hôm nay', 'yesterday')
+        today: Callable[[], dt.date] | None = None,  # the day questions are asked ('hôm nay', 'yesterday')
     ) -> None:
         if index.embedder_identity != embedder.identity:
             raise ValueError(f"index built with {index.embedder_identity}, embedder is {embedder.identity}")
@@ -124,7 +124,7 @@ class Searcher:
         self._index = index
         self._embedder = embedder
         self.config = config or RankingConfig()
-        self._today = today
+        self._today = today or home_today
         self._swap_lock = threading.Lock()
         self._summary = _summarise(index)
 
@@ -240,6 +240,14 @@ class Searcher:
             chunk_id=record.chunk_id,
             lang=record.lang,
         )
+
+
+# Vietnam's time (UTC+7 all year): the articles' dates, and most askers' 'hôm nay', are its days
+HOME_TIMEZONE = dt.timezone(dt.timedelta(hours=7))
+
+
+def home_today() -> dt.date:
+    return dt.datetime.now(HOME_TIMEZONE).date()
 
 
 def _summarise(index: LoadedIndex) -> CorpusSummary:
