@@ -280,7 +280,6 @@ _Q_UNTIL = re.compile(
     r"\b(?:(until|till|up to|through|cho den nam|tinh den nam|den het nam)|(before|prior to|earlier than|truoc nam))"
     r"\s+(19\d\d|20\d\d)\b"
 )
-# Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0.
 # Days named relative to the day the question is asked (folded): the present, which the articles
 # reach only if one was published that day ('Hôm nay Hà Nội có mưa không?', 'What happened yesterday?')
 _Q_RELATIVE_DAY = {
@@ -302,6 +301,7 @@ _Q_RELATIVE_DAY = {
     "toi qua": -1,
     "dem qua": -1,
 }
+# Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0.
 _Q_RELATIVE_YEAR = {
     "nam ngoai": 1,
     "nam truoc": 1,

@@ -125,8 +125,6 @@ CALENDAR_WORDS = frozenset(
 
 # Personal pronouns of conversation ('bạn', 'tôi'): addressing the bot is not a topic.
 PRONOUNS = frozenset(["ban", "toi", "minh", "you", "i", "me"])
-# Verbs of saying and mentioning (folded, syllables joined by spaces): in a question about the articles
-# ('… được nhắc đến thế nào?', 'bài báo đề cập gì?') they refer to the articles, not to the subject.
 # Generic words for what happened: light verbs ('làm', 'do', 'diễn ra', 'happen') and nouns for any
 # event or news ('sự kiện', 'hoạt động', 'tin tức', 'events', 'news'). A question made of these and
 # a time ('What happened in 2019?', 'Năm 2019 có sự kiện gì?') asks for everything in that time.
@@ -137,6 +135,8 @@ GENERIC_EVENT_WORDS = frozenset(
         "event", "events", "news", "activity", "activities", "anything", "something", "going",
     ]
 )  # fmt: skip
+# Verbs of saying and mentioning (folded, syllables joined by spaces): in a question about the articles
+# ('… được nhắc đến thế nào?', 'bài báo đề cập gì?') they refer to the articles, not to the subject.
 VI_REPORTING_VERBS = frozenset(["nhac", "nhac den", "nhac toi", "de cap", "noi", "noi den", "ke", "viet", "dua tin"])
 
 # English function words and question words.
