@@ -100,15 +100,20 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
+def pair_terms(tokens: Sequence[str]) -> list[str]:
+    """The lexical terms of adjacent syllables ('cong', 'an' -> 'cong_an')."""
+    return [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
+
+
 def lexical_terms(tokens: list[str]) -> list[str]:
     """Unigrams plus adjacent bigrams: Vietnamese words are often two syllables ('cong an')."""
-    return tokens + [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
+    return tokens + pair_terms(tokens)
 
 
 def word_as_terms(syllables: Sequence[str]) -> list[str]:
     """One word as lexical terms: a one-syllable word itself, a longer one only as its syllable pairs
     (the syllables of 'Thụy Điển' or 'ký kết' alone are other words: 'diễn', 'kết')."""
-    return list(syllables) if len(syllables) == 1 else [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
+    return list(syllables) if len(syllables) == 1 else pair_terms(syllables)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -117,7 +122,7 @@ def syllables_and_pairs(text: str) -> tuple[frozenset[str], frozenset[str]]:
     come back question after question, and folding them was a third of an answer's time (about 3 MB
     for the 32k most recent)."""
     tokens = words(text)
-    return frozenset(tokens), frozenset(f"{a}_{b}" for a, b in itertools.pairwise(tokens))
+    return frozenset(tokens), frozenset(pair_terms(tokens))
 
 
 def strip_photo_credits(text: str) -> str:

@@ -196,8 +196,8 @@ def analyse(
         translated=frozenset(translated),
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         names=names,
-        asks_when=any(re.search(rf"\b{cue}\b", folded) for cue in WHEN_CUES),
-        asks_quantity=any(re.search(rf"\b{cue}\b", folded) for cue in QUANTITY_CUES),
+        asks_when=_names_a_cue(folded, WHEN_CUES),
+        asks_quantity=_names_a_cue(folded, QUANTITY_CUES),
         asks_day=question_day(text),
         asks_list=_asks_list(folded) or time_only,
         asks_time_only=time_only,
@@ -206,8 +206,7 @@ def analyse(
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
         names_ministry=names_ministry(text),
-        asks_latest=any(re.search(rf"\b{cue}\b", folded) for cue in LATEST_CUES)
-        or (lang == "en" and bool(LAST_AS_LATEST.search(folded))),
+        asks_latest=_names_a_cue(folded, LATEST_CUES) or (lang == "en" and bool(LAST_AS_LATEST.search(folded))),
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)
@@ -218,10 +217,15 @@ def analyse(
     return plan
 
 
+def _names_a_cue(folded: str, cues: tuple[str, ...]) -> bool:
+    """Does the folded question hold one of `cues` as whole words?"""
+    return any(re.search(rf"\b{cue}\b", folded) for cue in cues)
+
+
 def _asks_list(folded: str) -> bool:
     """Does the question ask for every matching item ('all agreements', 'những văn bản nào', 'which
     meetings'), not for aspects of one event ('which crimes', 'những lĩnh vực nào')?"""
-    if any(re.search(rf"\b{cue}\b", folded) for cue in LIST_CUES):
+    if _names_a_cue(folded, LIST_CUES):
         return True
     plural = PLURAL_QUESTION.search(folded)
     return plural is not None and not ASPECT_NOUNS.search(plural.group(0))
