@@ -196,7 +196,7 @@ class Searcher:
                 return decline("words", off_field)
         if plan.asks_day is not None:  # 'Hôm nay Hà Nội có mưa không?': only an article of that day could say
             day = self._today() + dt.timedelta(days=plan.asks_day)
-            if summary.last is None or summary.last.sort_key() < (day.year, day.month, day.day):
+            if summary.last is None or summary.last < PartialDate(day.year, day.month, day.day):
                 return decline("time", [day.isoformat()])
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)

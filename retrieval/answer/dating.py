@@ -107,9 +107,7 @@ def _asks_about(plan: QueryPlan, clause: str | None) -> bool:
     ('When did … establish diplomatic relations?', retrieval.glossary)."""
     if clause is None or not plan.asks_when:
         return False
-    if plan.lang == "en":
-        return bool(glossary.written(plan.field_terms, clause))
-    return _shares_a_word(plan, words(clause))
+    return _names_what_is_asked(plan, clause, words(clause))
 
 
 def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
@@ -153,20 +151,21 @@ def _asks_about_clause(plan: QueryPlan, text: str, start: int, event: EventDate)
     happened: 'tham vấn', 'đồng chủ trì'; names, which identify the article, not the event, do not
     count); an English one, a term of the field the clause writes."""
     clause = re.split(r"[,;:]", text[start : event.start])[-1]
-    if plan.lang == "en":
-        return bool(glossary.written(plan.field_terms, clause))
     # a name ('Ca-dắc-xtan', hyphens and all) breaks the sequence: its syllables pair with nothing
     common = [
         part
         for token in re.findall(r"\w+(?:-\w+)*", clause)
         for part in (words(token) if token[:1].islower() else [""])
     ]
-    return _shares_a_word(plan, common)
+    return _names_what_is_asked(plan, clause, common)
 
 
-def _shares_a_word(plan: QueryPlan, syllables: list[str]) -> bool:
-    """Do the folded `syllables` hold one of the question's words of two syllables, not counting
-    Việt Nam's name, which most sentences hold?"""
+def _names_what_is_asked(plan: QueryPlan, clause: str, syllables: list[str]) -> bool:
+    """Does `clause` name what the question asks about? An English question: a term of the field that
+    the clause writes in Vietnamese. A Vietnamese one: the clause's folded `syllables` hold one of its
+    words of two syllables, not counting Việt Nam's name, which most clauses hold."""
+    if plan.lang == "en":
+        return bool(glossary.written(plan.field_terms, clause))
     home = home_words()
     asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
     return bool(asked & set(itertools.pairwise(syllables)))

@@ -60,16 +60,15 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     restates another's."""
     repeats = repeats or _overlaps
     relevant = _relevant(ranked, plan, config)
+    # the articles best first, each with its best passage; asked only about a time, with its first
+    # passage of that time, which reports what happened (its words match nothing in the question)
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
-    # best first, so the first passage of an article is its best; asked only about a time, each article's
-    # first passage of that time, which reports what happened (its words match nothing in the question)
-    in_order = sorted(relevant, key=lambda pair: pair[0].passage.start) if plan.asks_time_only else relevant
-    for cand, choice in in_order:
-        per_article.setdefault(cand.passage.doc, (cand, choice))
-    by_best = list(dict.fromkeys(cand.passage.doc for cand, _ in relevant))  # the articles, best first
+    for cand, choice in relevant:
+        doc = cand.passage.doc
+        if doc not in per_article or (plan.asks_time_only and cand.passage.start < per_article[doc][0].passage.start):
+            per_article[doc] = (cand, choice)  # a key keeps its place in the dict when its value changes
     if plan.asks_time_only:  # the time's own articles before those that only mention it
-        by_best.sort(key=lambda doc: not _reported_in_time(per_article[doc][0], plan))
-    per_article = {doc: per_article[doc] for doc in by_best}
+        per_article = dict(sorted(per_article.items(), key=lambda item: not _reported_in_time(item[1][0], plan)))
     if plan.asks_list:
         return sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
     if plan.asks_latest:  # of the articles that answer, the newest first
