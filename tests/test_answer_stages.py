@@ -667,6 +667,40 @@ def test_what_happened_in_a_time_lists_each_article_of_that_time_by_the_event_it
     assert answer.more_articles == 0
 
 
+@pytest.mark.parametrize(
+    ("question", "what_happened"),
+    [
+        ("What did Vietnam's public security ministry do with Laos in 2026?", True),
+        ("nam 2023 bo cong an va thai lan co hoat dong gi", True),
+        ("What has the ministry done with Laos?", True),
+        ("What happened in 2019?", True),
+        ("What did the ministry sign with Laos in 2026?", False),  # asks what was signed
+        ("Bộ Công an hợp tác với Lào về ma túy thế nào?", False),
+        ("What happened?", False),  # neither a partner nor a time
+    ],
+)
+def test_a_question_naming_only_who_and_when_asks_what_happened(question, what_happened):
+    plan = analyse(question, PartialDate(2026, 3, 1))
+    assert plan.asks_what_happened is what_happened
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did Vietnam's public security ministry do with Laos in 2026?", "Bộ Công an làm gì với Lào năm 2026?"],
+)
+def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_reports(tmp_path: Path, question):
+    # the later sentence repeats the question's words ('Bộ Công an Việt Nam tại Lào'); the lead says what happened
+    laos = (
+        " date 2026-02-05 Chiều 5/2, tại Viêng Chăn, Đại tướng Lương Tam Quang đã gặp song phương Thượng tướng"
+        " Vanthong Kongmany, Bí thư Trung ương Đảng Nhân dân Cách mạng Lào.\n"
+        "Hai bên nhất trí tăng cường trao đổi thông tin.\n\n"
+        "Cũng trong chiều, Bộ trưởng ghé thăm Cơ quan đại diện Bộ Công an Việt Nam tại Lào, làm gì năm 2026.\n"
+    )
+    answer = fake_searcher({"laos.txt": laos}, tmp_path).ask(question)
+    assert answer.passages[0].best_sentence.startswith("Chiều 5/2")
+    assert answer.passages[0].date == PartialDate(2026, 2, 5)
+
+
 def test_what_happened_in_a_time_dates_each_article_by_its_own_event_not_an_earlier_one_it_mentions(tmp_path: Path):
     belarus = (
         " date 2024-12-03 Bộ trưởng Bộ Công an hội đàm với đoàn Belarus, nhắc lại việc nâng cấp quan hệ vào tháng 5/2024\n"

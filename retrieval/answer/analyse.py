@@ -127,6 +127,8 @@ class QueryPlan:
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
+    # 'What did the ministry do with Laos in 2026?': only who and when, and the event itself is the answer
+    asks_what_happened: bool = False
     # 'What happened in 2019?', 'Bộ Công an làm gì năm 2019?': only a time, and every article of it is the answer
     asks_time_only: bool = False
     asks_quantity: bool = False  # 'How many …?', 'bao nhiêu …?': a count, dated by the event reporting it
@@ -185,7 +187,8 @@ def analyse(
             f"{a}_{b}" for a, b in itertools.pairwise(lexical_tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS
         ]
         terms = content + bigrams + _partner_terms(partners)  # 'Úc' finds the English articles' 'Australia'
-    time_only = _asks_time_only(lexical_text, time, partners)
+    what_happened = _asks_what_happened(lexical_text, time, partners, partner_tokens)
+    time_only = what_happened and not partners
     plan = QueryPlan(
         question=text,
         lang=lang,
@@ -200,6 +203,7 @@ def analyse(
         asks_quantity=_names_a_cue(folded, QUANTITY_CUES),
         asks_day=question_day(text),
         asks_list=_asks_list(folded) or time_only,
+        asks_what_happened=what_happened,
         asks_time_only=time_only,
         chitchat=_is_chitchat(folded, topic, partners, time),
         embed_text=lexical_text,
@@ -231,12 +235,17 @@ def _asks_list(folded: str) -> bool:
     return plural is not None and not ASPECT_NOUNS.search(plural.group(0))
 
 
-def _asks_time_only(untimed: str, time: TimeFilter | None, partners: frozenset[str]) -> bool:
-    """Does the question, its time phrase taken out (`untimed`), name nothing but the ministry and
-    what happened ('What did the ministry do in 2019?', 'Năm 2019 có sự kiện gì?')?"""
-    if time is None or partners:
+def _asks_what_happened(
+    untimed: str, time: TimeFilter | None, partners: frozenset[str], partner_tokens: list[tuple[str, ...]]
+) -> bool:
+    """Does the question, its time phrase taken out (`untimed`), name nothing but a time or partners,
+    the ministry and what happened ('What did the ministry do with Laos in 2026?', 'Năm 2019 có sự
+    kiện gì?')? What happened is then what the article reports: its lead says it, and any other of
+    its sentences matches such a question only by the names every sentence of the article shares."""
+    if time is None and not partners:
         return False
     rest = set(words(without_ministry(fold(untimed)))) - home_words()  # 'What did Vietnam do in 2019?'
+    rest -= {t for name in partner_tokens for t in name}
     return all(w in GENERIC_EVENT_WORDS or w in NOT_TOPIC or w.isdigit() for w in rest)
 
 

@@ -31,7 +31,7 @@ def event_date(
         # 'How many victims did … identify in 2024?': the year is the period counted, and the count was
         # reported at an event (talks in 2025), which dates the sentence as for a question with no time
         plan = replace(plan, time=None)
-    if plan.asks_time_only and plan.time is not None:
+    if plan.asks_what_happened and plan.time is not None:
         # 'What happened in 2025?': the event the sentence reports, when it is of that time, not an
         # earlier one of that time it mentions ('… nâng cấp quan hệ … vào tháng 5/2025')
         own, as_written = event_date(replace(plan, time=None), passage, article, start, end)

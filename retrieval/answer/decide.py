@@ -60,12 +60,14 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     restates another's."""
     repeats = repeats or _overlaps
     relevant = _relevant(ranked, plan, config)
-    # the articles best first, each with its best passage; asked only about a time, with its first
-    # passage of that time, which reports what happened (its words match nothing in the question)
+    # the articles best first, each with its best passage; asked only who and when, with its first
+    # passage reporting the event, which says what happened (its words match nothing in the question)
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
     for cand, choice in relevant:
         doc = cand.passage.doc
-        if doc not in per_article or (plan.asks_time_only and cand.passage.start < per_article[doc][0].passage.start):
+        if doc not in per_article or (
+            plan.asks_what_happened and cand.passage.start < per_article[doc][0].passage.start
+        ):
             per_article[doc] = (cand, choice)  # a key keeps its place in the dict when its value changes
     if plan.asks_time_only:  # the time's own articles before those that only mention it
         per_article = dict(sorted(per_article.items(), key=lambda item: not _reported_in_time(item[1][0], plan)))

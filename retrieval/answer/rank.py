@@ -126,10 +126,11 @@ def rank_sentences(
         if c.each_article and c.passage.doc not in ranked_docs:
             shortlist.append(c)
             ranked_docs.add(c.passage.doc)
-    if plan.asks_time_only:  # 'What happened in 2025?': and each article's first passage, which reports it
+    if plan.asks_what_happened:  # 'What happened in 2025?': and each asked article's first passage, which reports it
         first: dict[str, Candidate] = {}
         for c in candidates:
-            if c.each_article and (c.passage.doc not in first or c.passage.start < first[c.passage.doc].passage.start):
+            asked = c.each_article if plan.asks_time_only else bool(c.article.main_partners & plan.partners)
+            if asked and (c.passage.doc not in first or c.passage.start < first[c.passage.doc].passage.start):
                 first[c.passage.doc] = c
         listed = {id(c) for c in shortlist}
         shortlist += [c for c in first.values() if id(c) not in listed]
@@ -185,9 +186,9 @@ def best_sentence(
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
         choice = SentenceChoice(start, end, score, z, share)
-        if plan.asks_time_only and _reports_in_time(plan, cand, start, end):
-            # 'What happened in 2019?': the first sentence reporting an event of that time (a news
-            # paragraph, like its lead, opens with what happened); its words match nothing asked
+        if plan.asks_what_happened and _reports_event(plan, cand, start, end):
+            # 'What happened in 2019?': the first sentence reporting an event (of that time), as a news
+            # paragraph, like its lead, opens with what happened; its words match nothing asked
             return choice
         if best is None or score > best.score:
             best = choice
@@ -224,9 +225,12 @@ def _terms_held(
     return held
 
 
-def _reports_in_time(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
+def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
+    """Does the sentence report an event of the asked time, or, with none asked, its article's event?"""
     date, _ = event_date(plan, cand.passage, cand.article, start, end)
-    return plan.time is not None and date is not None and plan.time.contains(date)
+    if plan.time is None:
+        return date is not None and date == cand.article.reported_date
+    return date is not None and plan.time.contains(date)
 
 
 def _established(index: LoadedIndex, plan: QueryPlan, cand: Candidate, identifying: frozenset[str]) -> frozenset[str]:

@@ -69,8 +69,9 @@ def retrieve(
             n = min(CANDIDATES_PER_SOURCE, len(scope))
             top = scope[np.argpartition(-lexical[scope], n - 1)[:n]] if n < len(scope) else scope
             found.update({int(r): Candidate(int(r)) for r in top if lexical[r] > 0 and int(r) not in found})
-    if plan.asks_time_only:  # 'What happened in 2025?': every passage of the time's articles, leads included
-        found.update({int(r): Candidate(int(r)) for r in focus if int(r) not in found})
+    if plan.asks_what_happened:  # 'What happened in 2025?': every passage of the articles asked about, leads included
+        asked = index.rows_of(asked_articles(index, plan)) if plan.partners else focus
+        found.update({int(r): Candidate(int(r)) for r in asked if int(r) not in found})
     candidates = list(found.values())
     if not candidates:
         return []
@@ -133,6 +134,15 @@ def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:
         and (not plan.partners or a.main_partners & plan.partners)
     ]
     return [doc for _, doc in sorted(about, reverse=True)[:LATEST_ARTICLES]]
+
+
+def asked_articles(index: LoadedIndex, plan: QueryPlan) -> list[str]:
+    """The articles about the asked partners (their title or lead names one), of the asked time if any."""
+    return [
+        doc
+        for doc, article in index.articles.items()
+        if article.main_partners & plan.partners and (plan.time is None or plan.time.contains(article.reported_date))
+    ]
 
 
 def lexical_scores(index: LoadedIndex, plan: QueryPlan) -> np.ndarray | None:
