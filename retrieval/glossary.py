@@ -126,6 +126,38 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
 }
 
 
+# The glossary's verbs: in a question ('What did … sign?', 'What topics were discussed?') the verb is
+# what the answer must report; the names around it only say which event
+VERBS = frozenset(
+    [
+        "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
+        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "cooperate",
+    ]
+)  # fmt: skip
+# a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
+_NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
+# ... or that negates it: 'Since when had they not met?' asks for no meeting
+_NEGATIONS = frozenset(["not", "never"])
+
+
+def english_predicates(question: str) -> frozenset[str]:
+    """The glossary term ('@sign') of the verb an English question asks about: its first glossary verb
+    written as one ('sign', 'signed', 'discussed'), not as a noun ('the talks', 'his 2023 visit'); a
+    later one is its complement ('propose cooperating')."""
+    lowered = question.lower()
+    found = []
+    for english, pattern, _ in _patterns():
+        if english not in VERBS:
+            continue
+        for match in pattern.finditer(lowered):
+            before = lowered[: match.start()].split()[-1:]
+            plural = match.group(0).endswith("s") and not english.endswith("s")
+            marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith("n't"))
+            if not plural and not marked and not (before and before[0].isdigit()):
+                found.append((match.start(), f"@{english}"))
+    return frozenset([min(found)[1]]) if found else frozenset()
+
+
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """(English term, its pattern, its Vietnamese terms): the pattern takes the last word with the

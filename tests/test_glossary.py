@@ -12,7 +12,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, coverage, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
-from retrieval.glossary import vietnamese_terms, written
+from retrieval.glossary import english_predicates, vietnamese_terms, written
 from retrieval.search import Searcher
 from tests.fakes import FakeEmbedder, fake_searcher
 
@@ -42,6 +42,35 @@ SIGNINGS_VI = (
 )
 def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, expected: set[str]):
     assert set(vietnamese_terms(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Vietnam's police ministry and Ireland sign in October 2025?", {"@sign"}),
+        ("What topics were discussed at the dialogue?", {"@discuss"}),
+        ("Which areas did the minister propose cooperating on?", {"@propose"}),  # its first verb, not its complement
+        ("Where did To Lam lay a wreath during his April 2023 visit to India?", set()),  # a noun
+        ("When were the talks held?", set()),
+        ("Since when had they not met?", set()),  # negated: no meeting is asked for
+    ],
+)
+def test_an_english_question_asks_about_its_first_verb_of_the_field(question: str, expected: set[str]):
+    assert english_predicates(question) == expected
+
+
+IRELAND = (
+    " date 2025-10-20 Ngày 20/10, Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Tư pháp Ireland.\n"
+    "Bộ trưởng cảm ơn Cảnh sát Ireland đã hỗ trợ công dân Việt Nam, Ireland và Việt Nam hợp tác chặt chẽ.\n"
+    "Kết thúc hội đàm, hai bên đã ký Bản ghi nhớ về phòng, chống mua bán người.\n"
+)
+
+
+def test_a_sentence_without_the_verb_asked_about_does_not_answer(tmp_path: Path):
+    # the thanks repeat the question's names and police; only the signing reports what it asks
+    searcher = fake_searcher({"ie.txt": IRELAND}, tmp_path)
+    answer = searcher.ask("What did Vietnam's police ministry and Ireland's police sign?")
+    assert "đã ký Bản ghi nhớ" in answer.passages[0].best_sentence
 
 
 def test_a_longer_word_is_not_its_shorter_term():

@@ -135,6 +135,7 @@ class QueryPlan:
     asks_day: int | None = None  # 'hôm nay' 0, 'yesterday' -1: a day relative to the day it is asked
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
+    predicates: frozenset[str] = frozenset()  # the one it asks about as a verb ('What did … sign?'): what to report
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -198,6 +199,7 @@ def analyse(
         terms=tuple(dict.fromkeys(terms)),
         translated=frozenset(translated),
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
+        predicates=glossary.english_predicates(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=_names_a_cue(folded, WHEN_CUES),
         asks_quantity=_names_a_cue(folded, QUANTITY_CUES),

@@ -185,6 +185,8 @@ def best_sentence(
     ):
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
+        if plan.predicates and not (plan.predicates & implied) - denied:  # says nothing of the verb asked about
+            score -= config.predicate_penalty
         choice = SentenceChoice(start, end, score, z, share)
         if plan.asks_what_happened and _reports_event(plan, cand, start, end):
             # 'What happened in 2019?': the first sentence reporting an event (of that time), as a news
