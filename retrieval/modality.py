@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from retrieval.text import sentence_spans
+
 # words before the verb, in its clause, that make the signing one not (yet) done
 _INTENDED_VI = (
     r"sẽ|sớm|chưa|tiến tới|hướng tới|nhằm|đề nghị|đề xuất|mong muốn|chuẩn bị|dự kiến|thúc đẩy|đàm phán|xem xét"
 )
-_INTENDED_EN = r"will|would|shall|should|could|can|may|to|propos\w*|plan\w*|intend\w*|hop\w*|aim\w*|agree\w* to"
+_INTENDED_EN = r"will|would|shall|should|could|can|may|(?-i:to)|propos\w*|plan\w*|intend\w*|hop\w*|aim\w*|agree\w* to"
 _SIGN_VI = re.compile(r"(?<!\w)(?<!thư )ký(?: kết)?(?!\w)", re.IGNORECASE)  # not 'Thư ký' (secretary)
 _SIGN_EN = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"]")
@@ -45,3 +47,12 @@ def asks_done(question: str) -> bool:
     """Does the question ask about a signing done ('Việt Nam ký gì với Belarus?', 'What did they
     sign?'), not one planned or proposed ('… sẽ ký gì?', 'What did he propose to sign?')?"""
     return bool(_SIGN_VI.search(question) or _SIGN_EN.search(question)) and not signing_only_intended(question)
+
+
+def reports_signing(text: str) -> bool:
+    """Does some sentence of `text` report a signing done, not only one proposed or planned?"""
+    sentences = (text[start:end] for start, end in sentence_spans(text))
+    return any(
+        (_SIGN_VI.search(sentence) or _SIGN_EN.search(sentence)) and not signing_only_intended(sentence)
+        for sentence in sentences
+    )

@@ -60,6 +60,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Hello! I answer questions about security cooperation, quoting the articles with date and source.",
     },
     "weak": {"vi": "Các bài báo không trả lời câu hỏi này.", "en": "The articles do not answer this question."},
+    "unreported": {
+        "vi": "Các bài báo về {missing} không đưa tin về việc ký kết văn bản nào.",
+        "en": "The articles on {missing} report no signing.",
+    },
     "hint": {
         "vi": "Thử hỏi cụ thể hơn: tên nước, cơ quan, văn bản hoặc thời gian.",
         "en": "Try naming a country, an agency, a document or a time.",
@@ -156,6 +160,8 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
         head = word("missing_partner", lang, missing=missing)
     elif answer.decline_reason == "time":
         head = word("missing_time", lang, missing=missing)
+    elif answer.decline_reason == "unreported":
+        head = word("unreported", lang, missing=missing)
     elif answer.decline_reason == "chitchat":
         head = word(_small_talk_key(answer.question), lang)
     else:

@@ -10,7 +10,8 @@ from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
-from retrieval.modality import asks_done, signing_only_intended
+from retrieval.modality import asks_done, reports_signing, signing_only_intended
+from retrieval.wording import decline
 from tests.fakes import fake_searcher
 
 
@@ -43,6 +44,7 @@ def test_a_signing_proposed_or_planned_is_not_one_done(sentence: str, intended: 
         ("Bộ Công an đã ký những văn bản gì?", True),
         ("What did Vietnam sign with Belarus?", True),
         ("When did they sign an agreement to fight crime?", True),
+        ("When did General To Lam sign an extradition treaty?", True),  # 'To' is his name, not 'to sign'
         ("Việt Nam sẽ ký gì với Nga?", False),
         ("What did the minister propose to sign?", False),
         ("Who is the secretary of the Security Council?", False),
@@ -69,3 +71,43 @@ def test_what_was_signed_is_answered_by_the_signing_not_the_proposal(tmp_path: P
     assert answering_sentence("Việt Nam ký gì với Nga?").startswith("Việt Nam và Nga đã ký")
     assert answering_sentence("What did Vietnam sign with Russia?").startswith("Việt Nam và Nga đã ký")
     assert answering_sentence("Việt Nam sẽ ký gì với Nga?").startswith("Bộ trưởng đề nghị")
+
+
+def test_a_signing_is_reported_only_where_a_sentence_tells_one_done():
+    assert reports_signing("Hai bên điểm lại quan hệ. Kết thúc hội đàm, hai bên đã ký Bản ghi nhớ.")
+    assert reports_signing("The two ministers signed a memorandum.")
+    assert not reports_signing("Bộ trưởng đề nghị hai bên sớm ký kết Hiệp định dẫn độ.")
+    assert not reports_signing("Thư ký Hội đồng An ninh dẫn đầu đoàn.")
+
+
+EGYPT = (
+    " date 2023-06-20 Ngày 20/6, tại Cairo, Bộ trưởng Bộ Công an Tô Lâm hội đàm với Bộ trưởng Nội vụ Ai Cập Mahmoud Tawfik.\n"
+    "Hai bên đề nghị sớm ký kết Hiệp định dẫn độ. Hiện hai bên có 3 văn bản hợp tác.\n"
+)
+BELARUS = " date 2023-12-06 Ngày 6/12, Bộ trưởng Tô Lâm và Thư ký Hội đồng An ninh Belarus ký kết Kế hoạch hợp tác.\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "unreported"),
+    [
+        ("When did General To Lam sign an extradition treaty with Egypt?", True),
+        ("Bộ Công an đã ký văn bản gì với Ai Cập?", True),
+        ("What did the ministry sign in June 2023?", True),  # a time: that time's articles report none
+        ("Bộ Công an và Ai Cập đã ký bao nhiêu văn bản?", False),  # a count can be stated without one
+        ("What did the minister propose to sign with Egypt?", False),  # a signing to come
+        ("What did Vietnam sign with Belarus?", False),
+    ],
+)
+def test_a_signing_no_article_of_the_partner_or_time_reports_is_declined(tmp_path: Path, question, unreported):
+    searcher = fake_searcher({"eg.txt": EGYPT, "by.txt": BELARUS}, tmp_path)
+    answer = searcher.ask(question)
+    assert (answer.decline_reason == "unreported") is unreported
+    assert answer.answerable is not unreported
+
+
+def test_a_signing_declined_as_unreported_names_the_partner_in_the_askers_language(tmp_path: Path):
+    searcher = fake_searcher({"eg.txt": EGYPT}, tmp_path)
+    english = searcher.ask("When did General To Lam sign an extradition treaty with Egypt?")
+    assert decline(english, searcher.summary()).startswith("The articles on Egypt report no signing.")
+    vietnamese = searcher.ask("Bộ Công an đã ký văn bản gì với Ai Cập?")
+    assert decline(vietnamese, searcher.summary()).startswith("Các bài báo về Ai Cập không đưa tin")
