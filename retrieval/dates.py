@@ -276,9 +276,10 @@ _Q_RANGE = re.compile(
 _Q_FROM = re.compile(
     r"\b(?:(since|tu nam|ke tu nam)|(after|later than|sau nam|tu sau nam|ke tu sau nam))\s+(19\d\d|20\d\d)\b"
 )
+# ... and in English an event dated by them: 'before his March 2021 trip' is before 2021 (whole years)
 _Q_UNTIL = re.compile(
     r"\b(?:(until|till|up to|through|cho den nam|tinh den nam|den het nam)|(before|prior to|earlier than|truoc nam))"
-    r"\s+(19\d\d|20\d\d)\b"
+    r"\s+(?:(?:the|his|her|its|their|this|that)\s+(?:[a-z]+\s+)?)?(19\d\d|20\d\d)\b"
 )
 # Days named relative to the day the question is asked (folded): the present, which the articles
 # reach only if one was published that day ('Hôm nay Hà Nội có mưa không?', 'What happened yesterday?')

@@ -140,6 +140,12 @@ def test_partners_in_articles_and_their_names_in_each_language():
         ("Bộ Công an ký gì với Lào cho đến năm 2012?", TimeFilter(2012, None, 2012, open_start=True)),
         ("Hợp tác với Nga sau năm 2025", TimeFilter(2026, open_end=True)),
         ("since 2020", TimeFilter(2020, open_end=True)),
+        # an event dated by its year: before it
+        (
+            "Before his March 2021 trip, when had he last visited Vietnam?",
+            TimeFilter(2020, None, 2020, open_start=True),
+        ),
+        ("What happened before the 2019 meeting?", TimeFilter(2018, None, 2018, open_start=True)),
     ],
 )
 def test_time_in_questions_relative_to_the_newest_article(question, window):
