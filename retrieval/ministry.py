@@ -30,3 +30,18 @@ _AS_ASKED = re.compile(
 def without_ministry(folded: str) -> str:
     """Folded `folded` text without the ministry's names ('What did the ministry do?' -> 'What did do?')."""
     return _AS_ASKED.sub(" ", folded)
+
+
+# the parties to the meetings the articles report, named generically: the minister, the partner and
+# its counterpart body ('Singapore's Ministry of Home Affairs', 'Bộ Nội vụ'), 'both sides', 'together'.
+# Such words say who met, not what happened between them
+_PARTIES = re.compile(
+    r"\b(?:ministers?|ministries|home affairs|interior|partners?|counterparts?|both sides|together"
+    r"|bo truong|doi tac|hai ben|noi vu)\b"
+)
+
+
+def without_parties(folded: str) -> str:
+    """Folded text without the ministry's names nor the generic names of the parties to its meetings
+    ('What did the minister do with partners?' -> 'What did do with?')."""
+    return _PARTIES.sub(" ", without_ministry(folded))

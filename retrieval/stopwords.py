@@ -126,13 +126,16 @@ CALENDAR_WORDS = frozenset(
 # Personal pronouns of conversation ('bạn', 'tôi'): addressing the bot is not a topic.
 PRONOUNS = frozenset(["ban", "toi", "minh", "you", "i", "me"])
 # Generic words for what happened: light verbs ('làm', 'do', 'diễn ra', 'happen') and nouns for any
-# event or news ('sự kiện', 'hoạt động', 'tin tức', 'events', 'news'). A question made of these and
-# a time ('What happened in 2019?', 'Năm 2019 có sự kiện gì?') asks for everything in that time.
+# event or news ('sự kiện', 'hoạt động', 'tin tức', 'events', 'news'); and the words for a meeting,
+# the event every article of the field reports ('gặp', 'tiếp xúc', 'meet', 'hold', 'contacts'). A
+# question made of these and a time ('What happened in 2019?', 'Năm 2019 có sự kiện gì?') asks for
+# everything in that time; with a partner ('What meetings were held with Singapore?'), for its events.
 GENERIC_EVENT_WORDS = frozenset(
     [
         "lam", "dien", "ra", "xay", "hoat", "dong", "su", "kien", "tin", "tuc", "viec", "nhung",
         "happen", "happened", "happens", "happening", "do", "did", "does", "done", "doing",
         "event", "events", "news", "activity", "activities", "anything", "something", "going",
+        "gap", "go", "tiep", "xuc", "meet", "met", "meeting", "meetings", "hold", "held", "contact", "contacts",
     ]
 )  # fmt: skip
 # Verbs of saying and mentioning (folded, syllables joined by spaces): in a question about the articles

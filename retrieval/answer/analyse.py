@@ -24,7 +24,7 @@ from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_day, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
-from retrieval.ministry import names_ministry, without_ministry
+from retrieval.ministry import names_ministry, without_parties
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
 from retrieval.segmentation import word_terms
@@ -246,8 +246,9 @@ def _asks_what_happened(
     its sentences matches such a question only by the names every sentence of the article shares."""
     if time is None and not partners:
         return False
-    rest = set(words(without_ministry(fold(untimed)))) - home_words()  # 'What did Vietnam do in 2019?'
+    rest = set(words(without_parties(fold(untimed)))) - home_words()  # 'What did Vietnam do in 2019?'
     rest -= {t for name in partner_tokens for t in name}
+    rest = {w for w in rest if not partners_in_question(w.title()) & partners}  # 'Spanish', as written
     return all(w in GENERIC_EVENT_WORDS or w in NOT_TOPIC or w.isdigit() for w in rest)
 
 
