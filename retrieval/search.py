@@ -217,7 +217,7 @@ class Searcher:
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
-        passages = [self._passage(plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
+        passages = [self._passage(index, plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
         best = ranked[0]
         answer = Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)
         answer.more_articles = max(0, decide.listed_articles(ranked, plan, cfg) - len({p.doc for p in passages}))
@@ -226,9 +226,13 @@ class Searcher:
             answer.missing = [partner_name(p, plan.lang) for p in sorted(plan.partners)]
         return answer
 
-    def _passage(self, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice, shown: str) -> Passage:
+    @staticmethod
+    def _passage(
+        index: LoadedIndex, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice, shown: str
+    ) -> Passage:
         record, article = cand.passage, cand.article
-        date, as_written = event_date(plan, record, article, choice.start, choice.end)
+        earlier = [p for p in index.passages(index.rows_of([record.doc])).values() if p.start < record.start]
+        date, as_written = event_date(plan, record, article, choice.start, choice.end, earlier)
         best = record.text[choice.start : choice.end]
         cleaned = strip_photo_credits(shown)
         return Passage(

@@ -200,3 +200,19 @@ def grow_window(spans: list[tuple[int, int]], centre: int, fits: Callable[[int, 
             grown = True
         if not grown:
             return lo, hi
+
+
+HEADING_MAX_CHARS = 120
+
+
+def opens_with_heading(text: str) -> bool:
+    """Does `text` open with a heading: a short line of its own, with no sentence's final punctuation,
+    followed by the paragraph it heads ('Làm việc với Ban Thư ký ASEANAPOL\n\nNgày 13/3, …')?"""
+    first, newline, rest = text.partition("\n")
+    line = first.strip()
+    return (
+        bool(newline and rest.strip() and line)
+        and len(line) <= HEADING_MAX_CHARS
+        and line[-1] not in '.!?…:;,"”)'
+        and not line[0].isdigit()
+    )

@@ -37,6 +37,7 @@ from retrieval.search import Answer, Passage, Searcher
 from retrieval.sections import paragraph_partners
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
+from retrieval.text import opens_with_heading
 from retrieval.wording import decline
 from tests.fakes import FakeEmbedder, fake_searcher
 
@@ -840,6 +841,49 @@ def test_an_undated_sentence_takes_the_day_an_earlier_sentence_of_its_paragraph_
     passage, article = _passage(mention, PartialDate(2025, 6, 6), PartialDate(2025, 6, 4))
     signed = mention.index("Hai bên")
     assert event_date(question, passage, article, signed, len(mention))[0] == PartialDate(2025, 6, 4)
+
+
+def test_a_sentence_under_a_section_heading_takes_the_day_its_section_opens_with():
+    published = PartialDate(2025, 3, 14)
+    manila = "Làm việc với Cảnh sát Philippines\n\nNgày 11/3, tại Manila, Thứ trưởng hội đàm với Tư lệnh Cảnh sát."
+    kuala_lumpur = "Làm việc với Ban Thư ký ASEANAPOL\n\nNgày 13/3, tại Kuala Lumpur, đoàn làm việc với Ban Thư ký."
+    proposal = "Thứ trưởng đề nghị Ban Thư ký hỗ trợ chia sẻ thông tin."
+    article = ArticleRecord("a.txt", "t", None, published, PartialDate(2025, 3, 11), frozenset(), "vi")
+    records = [
+        PassageRecord(i, "c", "a.txt", i * 1000, i * 1000 + len(t), t, tuple(find_event_dates(t, published)), "vi")
+        for i, t in enumerate([manila, kuala_lumpur, proposal])
+    ]
+    question = analyse("Thứ trưởng đề nghị Ban Thư ký điều gì?")
+    last = records[2]
+    assert event_date(question, last, article, 0, len(proposal), records[:2])[0] == PartialDate(2025, 3, 13)
+    # no heading before it: the article is one story, and its event's day stands
+    plain = [replace(r, text=r.text.partition("\n\n")[2]) for r in records[:2]]
+    assert event_date(question, last, article, 0, len(proposal), plain)[0] == PartialDate(2025, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Làm việc với Ban Thư ký ASEANAPOL\n\nNgày 13/3, đoàn làm việc.", True),
+        ("Ngày 13/3, đoàn làm việc.\nHai bên nhất trí.", False),  # a sentence, not a heading
+        ("Bộ trưởng tiếp đoàn. (Ảnh: TTXVN)\nHai bên nhất trí.", False),
+        ("Làm việc với Ban Thư ký ASEANAPOL", False),  # heads nothing
+    ],
+)
+def test_a_heading_is_a_short_line_of_its_own_heading_a_paragraph(text, heading):
+    assert opens_with_heading(text) is heading
+
+
+def test_a_section_heading_is_never_the_answering_sentence(tmp_path: Path):
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    article = (
+        " date 2025-03-14 Từ ngày 10 đến 14/3/2025, đoàn Bộ Công an thăm Philippines và Malaysia." + filler + "\n\n"
+        "Làm việc với Ban Thư ký ASEANAPOL\n\n"
+        "Ngày 13/3, tại thủ đô Kuala Lumpur, đoàn công tác đã làm việc với Giám đốc Điều hành." + filler + "\n"
+    )
+    answer = fake_searcher({"my.txt": article}, tmp_path).ask("Đoàn làm việc với Ban Thư ký ASEANAPOL ở đâu?")
+    assert answer.passages[0].best_sentence.startswith("Ngày 13/3, tại thủ đô Kuala Lumpur")
+    assert answer.passages[0].date == PartialDate(2025, 3, 13)
 
 
 def test_undated_article_keeps_day_and_month_as_written():

@@ -4,15 +4,18 @@ In order: a date inside the asked window that the sentence names; a day the sent
 event it reports: 'Ngày 3/12, …'); for a 'when' question, the month or year the sentence names;
 a month that opens the sentence ('Trước đó, tháng 6/2016, …'); the day that opens an earlier
 sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …': a news paragraph keeps the
-time it sets); the day of the article's reported event (from its lead); the publication date. A
-date the sentence merely mentions in passing (a year: 'the memorandum of 2017') never dates the
-passage unless the question asks about that time. A date after publication is a plan, not an event.
+time it sets); in an article cut into sections by headings, the last day that opens a sentence of
+the sentence's section before it; the day of the article's reported event (from its lead); the
+publication date. A date the sentence merely mentions in passing (a year: 'the memorandum of
+2017') never dates the passage unless the question asks about that time. A date after publication
+is a plan, not an event.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval import glossary
@@ -20,13 +23,19 @@ from retrieval.answer.analyse import QueryPlan
 from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, days_within_spans_first, looks_back, since_clause
 from retrieval.partners import home_words
 from retrieval.store import ArticleRecord, PassageRecord
-from retrieval.text import sentence_spans, words
+from retrieval.text import opens_with_heading, sentence_spans, words
 
 
 def event_date(
-    plan: QueryPlan, passage: PassageRecord, article: ArticleRecord, start: int, end: int
+    plan: QueryPlan,
+    passage: PassageRecord,
+    article: ArticleRecord,
+    start: int,
+    end: int,
+    earlier: Sequence[PassageRecord] = (),
 ) -> tuple[PartialDate | None, str | None]:
-    """(date shown for the passage, a day/month as written when its year is not stated)."""
+    """(date shown for the passage, a day/month as written when its year is not stated); `earlier`
+    are the article's passages before this one, whose section heading and day may date it."""
     if plan.asks_quantity and plan.time is not None:
         # 'How many victims did … identify in 2024?': the year is the period counted, and the count was
         # reported at an event (talks in 2025), which dates the sentence as for a question with no time
@@ -34,7 +43,7 @@ def event_date(
     if plan.asks_what_happened and plan.time is not None:
         # 'What happened in 2025?': the event the sentence reports, when it is of that time, not an
         # earlier one of that time it mentions ('… nâng cấp quan hệ … vào tháng 5/2025')
-        own, as_written = event_date(replace(plan, time=None), passage, article, start, end)
+        own, as_written = event_date(replace(plan, time=None), passage, article, start, end, earlier)
         if own is not None and plan.time.contains(own):
             return own, as_written
     published = article.date
@@ -64,6 +73,7 @@ def event_date(
     chosen = (
         _choose(plan, [e.date for e in days_within_spans_first(in_sentence)])
         or _paragraph_day(plan, passage, start, published)
+        or _section_day(plan, passage, start, earlier, published)
         or article.reported_date
     )
     if chosen is not None:
@@ -88,6 +98,38 @@ def _paragraph_day(
     if not days or (plan.time is not None and not plan.time.contains(days[-1])):
         return None
     return days[-1]
+
+
+def _section_day(
+    plan: QueryPlan,
+    passage: PassageRecord,
+    start: int,
+    earlier: Sequence[PassageRecord],
+    published: PartialDate | None,
+) -> PartialDate | None:
+    """The last day that opens a sentence of the sentence's section before it, when the article is
+    cut into sections by headings ('Làm việc với Ban Thư ký ASEANAPOL' / 'Ngày 13/3, tại Kuala Lumpur,
+    …'): a section reports one meeting of a trip or a roundup, and its day dates what follows it.
+    Without a heading before the sentence, there is no section to go by."""
+    for record in [passage, *sorted(earlier, key=lambda p: -p.start)]:
+        end = start if record is passage else len(record.text)
+        openings = [s for s, _ in sentence_spans(record.text[:end])]
+        days = [
+            e.date
+            for e in _events_between(record, 0, end, published)
+            if e.date.day is not None
+            and not looks_back(record.text, e)
+            and any(0 <= e.start - s <= OPENING_CHARS for s in openings)
+        ]
+        if days:
+            section = opens_with_heading(record.text) or any(
+                opens_with_heading(p.text) for p in earlier if p.start < record.start
+            )
+            in_time = plan.time is None or plan.time.contains(days[-1])
+            return days[-1] if section and in_time else None
+        if opens_with_heading(record.text):
+            return None  # the section names no day
+    return None
 
 
 def _events_between(passage: PassageRecord, start: int, end: int, published: PartialDate | None) -> list[EventDate]:

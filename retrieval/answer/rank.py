@@ -29,7 +29,7 @@ from retrieval.answer.dating import event_date
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
-from retrieval.text import syllables_and_pairs
+from retrieval.text import opens_with_heading, syllables_and_pairs
 
 SIGNING_TERMS = frozenset(("@sign", *glossary.term_words("@sign")))  # 'ký', 'ký kết', 'signed'
 
@@ -180,9 +180,14 @@ def best_sentence(
         vietnamese,
     )
     best: SentenceChoice | None = None
+    # a section heading ('Làm việc với Ban Thư ký ASEANAPOL') names what its section reports, in the
+    # question's own words, and answers nothing: the sentences under it do
+    heading_end = text.find("\n") if len(rows) > 1 and opens_with_heading(text) else -1
     for (start, end), z, inside_words, (implied, denied) in zip(
         spans.tolist(), dense.tolist(), tails, held, strict=True
     ):
+        if end <= heading_end:
+            continue
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
         if plan.predicates and not (plan.predicates & implied) - denied:  # says nothing of the verb asked about
