@@ -23,7 +23,7 @@ from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
 from retrieval.lang import load_detector
 from retrieval.partners import correct_partner_names, partner_name
-from retrieval.store import LoadedIndex
+from retrieval.store import LoadedIndex, PassageRecord
 from retrieval.text import strip_photo_credits
 
 __all__ = ["Answer", "CorpusSummary", "Passage", "RankingConfig", "Searcher"]
@@ -231,7 +231,12 @@ class Searcher:
         index: LoadedIndex, plan: QueryPlan, cand: Candidate, choice: rank.SentenceChoice, shown: str
     ) -> Passage:
         record, article = cand.passage, cand.article
-        earlier = [p for p in index.passages(index.rows_of([record.doc])).values() if p.start < record.start]
+
+        def earlier() -> list[PassageRecord]:  # the article's passages before this one, if it has sections
+            if not index.has_headings(record.doc):
+                return []
+            return [p for p in index.passages(index.rows_of([record.doc])).values() if p.start < record.start]
+
         date, as_written = event_date(plan, record, article, choice.start, choice.end, earlier)
         best = record.text[choice.start : choice.end]
         cleaned = strip_photo_credits(shown)

@@ -32,7 +32,7 @@ import numpy as np
 
 from retrieval.dates import EventDate, PartialDate
 from retrieval.diacritics import SpellingCounts
-from retrieval.text import fold, syllables_and_pairs
+from retrieval.text import fold, opens_with_heading, syllables_and_pairs
 
 HNSW_EF_SEARCH = 96
 PRIOR_TEXTS = 20  # the weight of the whole corpus in a language's similarity statistics (see _language_stats)
@@ -380,6 +380,7 @@ class LoadedIndex:
         self.passage_count = int(self.manifest["counts"]["passages"])
         self._syllable_total = int(self._db.execute("SELECT COALESCE(SUM(n), 0) FROM spellings").fetchone()[0])
         self._article_terms: dict[str, frozenset[str]] = {}  # filled as articles are asked about
+        self._has_headings: dict[str, bool] = {}  # likewise
 
     @property
     def embedder_identity(self) -> str:
@@ -428,6 +429,16 @@ class LoadedIndex:
             syllables, pairs = syllables_and_pairs(f"{record.title if record else ''}\n{body[1] if body else ''}")
             terms = self._article_terms[doc] = syllables | pairs
         return terms
+
+    def has_headings(self, doc: str) -> bool:
+        """Is an article cut into sections by headings (retrieval.text.opens_with_heading)? Kept."""
+        known = self._has_headings.get(doc)
+        if known is None:
+            body = self.article_body(doc)
+            text = body[1] if body else ""
+            starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+            known = self._has_headings[doc] = any(opens_with_heading(text[i:]) for i in starts)
+        return known
 
     # ---- spellings, for restoring diacritics (retrieval.diacritics.SpellingLookup) ----
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from retrieval import glossary
@@ -32,10 +32,11 @@ def event_date(
     article: ArticleRecord,
     start: int,
     end: int,
-    earlier: Sequence[PassageRecord] = (),
+    earlier: Callable[[], Sequence[PassageRecord]] = tuple,
 ) -> tuple[PartialDate | None, str | None]:
     """(date shown for the passage, a day/month as written when its year is not stated); `earlier`
-    are the article's passages before this one, whose section heading and day may date it."""
+    gives the article's passages before this one, whose section heading and day may date it (read
+    only when nothing closer dates it)."""
     if plan.asks_quantity and plan.time is not None:
         # 'How many victims did … identify in 2024?': the year is the period counted, and the count was
         # reported at an event (talks in 2025), which dates the sentence as for a question with no time
@@ -73,7 +74,7 @@ def event_date(
     chosen = (
         _choose(plan, [e.date for e in days_within_spans_first(in_sentence)])
         or _paragraph_day(plan, passage, start, published)
-        or _section_day(plan, passage, start, earlier, published)
+        or _section_day(plan, passage, start, earlier(), published)
         or article.reported_date
     )
     if chosen is not None:
@@ -111,6 +112,8 @@ def _section_day(
     cut into sections by headings ('Làm việc với Ban Thư ký ASEANAPOL' / 'Ngày 13/3, tại Kuala Lumpur,
     …'): a section reports one meeting of a trip or a roundup, and its day dates what follows it.
     Without a heading before the sentence, there is no section to go by."""
+    if not any(opens_with_heading(p.text) for p in (*earlier, passage)):
+        return None
     for record in [passage, *sorted(earlier, key=lambda p: -p.start)]:
         end = start if record is passage else len(record.text)
         openings = [s for s, _ in sentence_spans(record.text[:end])]
