@@ -62,7 +62,7 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "agree": ("nhất trí", "thống nhất"),
     "propose": ("đề nghị", "đề xuất"),
     "suggest": ("đề nghị", "đề xuất"),
-    "discuss": ("trao đổi", "thảo luận"),
+    "discuss": ("trao đổi về", "thảo luận", "trao đổi ý kiến", "bàn về"),
     "exchange": ("trao đổi",),
     "share": ("chia sẻ",),
     "thank": ("cảm ơn",),

@@ -37,7 +37,10 @@ SIGNINGS_VI = (
         ("What did Vietnam sign with Belarus?", {"ky", "ky_ket"}),
         ("Which memorandum was signed?", {"ban_ghi", "ghi_nho", "ky", "ky_ket"}),
         ("Who received the delegation?", {"tiep", "doan"}),
-        ("Which drug crimes did they discuss?", {"ma_tuy", "toi_pham", "trao_doi", "thao_luan"}),
+        (
+            "Which drug crimes did they discuss?",
+            {"ma_tuy", "toi_pham", "trao_doi", "doi_ve", "thao_luan", "doi_y", "y_kien", "ban_ve"},
+        ),
     ],
 )
 def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, expected: set[str]):
@@ -71,6 +74,12 @@ def test_a_sentence_without_the_verb_asked_about_does_not_answer(tmp_path: Path)
     searcher = fake_searcher({"ie.txt": IRELAND}, tmp_path)
     answer = searcher.ask("What did Vietnam's police ministry and Ireland's police sign?")
     assert "đã ký Bản ghi nhớ" in answer.passages[0].best_sentence
+
+
+def test_exchanging_staff_is_no_discussion():
+    # 'trao đổi' discusses when it is 'về' something; with an object it exchanges ('trao đổi cán bộ')
+    assert written({"@discuss"}, "Hai bên trao đổi về tình hình khu vực.") == {"@discuss"}
+    assert written({"@discuss"}, "Hai bên mở rộng đào tạo, trao đổi cán bộ.") == set()
 
 
 def test_a_longer_word_is_not_its_shorter_term():
