@@ -139,9 +139,15 @@ def rank_sentences(
     by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)
     identifying = frozenset(plan.names) | partner_name_terms(plan.partners)
     ranked = []
+    verbs: dict[str, frozenset[str]] = {}  # per article, the question's verbs it writes
     for cand in shortlist:
         established = _established(index, plan, cand, identifying)
-        choice = best_sentence(index, plan, query, cand, by_language[cand.passage.lang], config, by_word, established)
+        doc = cand.passage.doc
+        if doc not in verbs:
+            verbs[doc] = _predicates_written(index, plan, doc, cand.passage.lang)
+        choice = best_sentence(
+            index, plan, query, cand, by_language[cand.passage.lang], config, by_word, established, verbs[doc]
+        )
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
@@ -157,7 +163,11 @@ def best_sentence(
     config: RankingConfig,
     by_word: bool = False,
     established: frozenset[str] = frozenset(),
+    predicates: frozenset[str] = frozenset(),
 ) -> SentenceChoice:
+    """The passage's sentence that best answers; one that does not write the verb the question asks
+    about (`predicates`: '@sign' of 'What did … sign?', where its article writes it) loses
+    config.predicate_penalty."""
     rows, spans = index.sentences_of(cand.row)
     text = cand.passage.text
     if len(rows) == 0:
@@ -190,7 +200,7 @@ def best_sentence(
             continue
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
-        if plan.predicates and not (plan.predicates & implied) - denied:  # says nothing of the verb asked about
+        if predicates and not (predicates & implied) - denied:  # says nothing of the verb asked about
             score -= config.predicate_penalty
         choice = SentenceChoice(start, end, score, z, share)
         if plan.asks_what_happened and _reports_event(plan, cand, start, end):
@@ -230,6 +240,17 @@ def _terms_held(
             denied |= SIGNING_TERMS
         held.append((implied, denied))
     return held
+
+
+def _predicates_written(index: LoadedIndex, plan: QueryPlan, doc: str, lang: str) -> frozenset[str]:
+    """The question's verbs (plan.predicates) that an article writes. Only there do they tell its
+    sentences apart: an article that reports the talks without the verb asked ('discuss') is not
+    worse for it than one that writes it in passing ('trao đổi về' in another story)."""
+    if not plan.predicates:
+        return frozenset()
+    body = index.article_body(doc)
+    text = body[1] if body else ""
+    return glossary.written(plan.predicates, text) if lang == "vi" else glossary.english_terms(text) & plan.predicates
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
