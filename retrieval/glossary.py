@@ -127,11 +127,12 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
 
 
 # The glossary's verbs: in a question ('What did … sign?', 'What topics were discussed?') the verb is
-# what the answer must report; the names around it only say which event
+# what the answer must report; the names around it only say which event. Not 'cooperate' ('hợp
+# tác'): the relation every article is about, which names the field, not an act ('hoạt động hợp tác')
 VERBS = frozenset(
     [
         "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
-        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "cooperate",
+        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade",
     ]
 )  # fmt: skip
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
@@ -156,6 +157,28 @@ def english_predicates(question: str) -> frozenset[str]:
             if not plural and not marked and not (before and before[0].isdigit()):
                 found.append((match.start(), f"@{english}"))
     return frozenset([min(found)[1]]) if found else frozenset()
+
+
+# Words before a Vietnamese verb that make it a noun: classifiers ('cuộc hội đàm', 'chuyến thăm', 'việc
+# ký kết') and prepositions ('tại hội đàm', 'sau khi hội đàm'), folded
+_VI_NOUN_MARKERS = frozenset(["cuoc", "buoi", "chuyen", "viec", "su", "tai", "trong", "sau", "truoc", "khi", "nhan"])
+
+
+def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> frozenset[str]:
+    """The glossary term ('@sign') of the verb a Vietnamese question asks about: the first of the
+    glossary verbs' Vietnamese words that the question writes as a word (`words_of_question`, its
+    lexical terms as words: 'ký' of 'Thư ký' is none), and as a verb, not a noun ('tại hội đàm')."""
+    folded = fold(question)
+    found = []
+    for english in VERBS:
+        for word in EN_TO_VI[english]:
+            if not set(_lexical(word)) <= set(words_of_question):
+                continue
+            for match in re.finditer(rf"\b{re.escape(fold(word))}\b", folded):
+                before = folded[: match.start()].split()[-1:]
+                if not (before and before[0] in _VI_NOUN_MARKERS):
+                    found.append((match.start(), -len(word), f"@{english}"))
+    return frozenset([min(found)[2]]) if found else frozenset()
 
 
 @functools.cache

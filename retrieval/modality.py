@@ -6,12 +6,21 @@ and signings proposed or planned ('đề nghị hai bên sớm ký kết …', '
 matched both alike. Vietnamese marks an unrealised event with words before the verb in its clause
 (sẽ 'will', sớm 'soon', tiến tới 'towards', nhằm 'in order to', đề nghị 'propose', …) and a realised
 one with đã; English with a modal or 'to' before the base form, or a verb of proposing.
+
+A signing is also only described, not reported, when the verb follows the document it qualifies
+inside a clause that is about something else, and does not date it: 'triển khai hiệu quả các văn
+bản hợp tác đã ký' (implementing the documents signed), 'trên cơ sở Ý định thư được ký kết'. Dated
+('Bản ghi nhớ ký tháng 11/2022 tại Minsk'), it still tells what was signed and when. Vietnamese and
+English both put the object after the verb when they report an act ('hai bên đã ký kết Ý định
+thư'); a document before the verb, and not opening its clause (where it would be the subject of a
+passive report: 'Bản ghi nhớ đã được ký kết ngày 3/12'), heads a relative clause.
 """
 
 from __future__ import annotations
 
 import re
 
+from retrieval.glossary import DOCUMENT_KINDS
 from retrieval.text import sentence_spans
 
 # words before the verb, in its clause, that make the signing one not (yet) done
@@ -25,6 +34,38 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _INTENDED = re.compile(rf"(?<!\w)(?:{_INTENDED_VI}|{_INTENDED_EN})(?!\w)", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.IGNORECASE)  # 'will be signed', 'to be signed'
 _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s*$", re.IGNORECASE)
+
+
+_DOCUMENT_EN = r"agreements?|memorand(?:um|a)|treat(?:y|ies)|plans?|documents?|protocols?|mous?|letters? of intent"
+# a document, up to four words qualifying it, and the auxiliary of a relative clause, right before the verb
+_DOCUMENT_BEFORE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(map(re.escape, DOCUMENT_KINDS))}|{_DOCUMENT_EN})(?!\w)(?:\s+[\w-]+){{0,4}}?"
+    r"\s+(?:(?:đã|được|vừa|đã được|that|which|that were|which were|that was|which was)\s+)?$",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "các", "những", "bản"])
+_MAIN_CLAUSE_AUXILIARIES = re.compile(r"\b(?:has|have|had|been|is|are|was|were)\b", re.IGNORECASE)
+
+
+def signing_not_reported(sentence: str) -> bool:
+    """Does `sentence` write the signing verb, and each time as an act not yet done or as a
+    description of a document signed before ('các văn bản hợp tác đã ký')?"""
+    verbs = [*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence)]
+    return bool(verbs) and all(_intended(sentence, m) or _described(sentence, m) for m in verbs)
+
+
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\b")
+
+
+def _described(sentence: str, verb: re.Match[str]) -> bool:
+    clause = _CLAUSE_BREAK.split(sentence[: verb.start()])[-1]
+    document = _DOCUMENT_BEFORE.search(clause)
+    if document is None or _MAIN_CLAUSE_AUXILIARIES.search(document.group()):  # 'The agreement has been signed'
+        return False
+    if _DATED.search(_CLAUSE_BREAK.split(sentence[verb.end() :])[0]):  # 'Bản ghi nhớ ký năm 2017': when it was
+        return False
+    opening = [w for w in clause[: document.start()].split() if w.lower() not in _DETERMINERS]
+    return bool(opening)  # a clause opening with the document is its passive report
 
 
 def signing_only_intended(sentence: str) -> bool:

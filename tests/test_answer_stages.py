@@ -44,7 +44,7 @@ from tests.fakes import FakeEmbedder, fake_searcher
 ARTICLES = {
     "belarus-2023.txt": (
         " date 2023-12 Chiều 6/12, tại Hà Nội, Bộ trưởng Bộ Công an Tô Lâm hội đàm với Thư ký Hội đồng An ninh Belarus.\n\n"
-        "Ngay sau hội đàm, hai bên ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026 về phòng, chống tội phạm.\n\n"
+        "Ngay sau hội đàm, Việt Nam và Belarus ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026 về phòng, chống tội phạm.\n\n"
         "Hai bên nhất trí tăng cường trao đổi đoàn và chia sẻ thông tin về an ninh."
     ),
     "belarus-2025.txt": (
@@ -1078,6 +1078,9 @@ def test_a_list_in_a_time_ranks_the_best_passage_of_every_article_of_the_window(
 
         def article_terms(self, doc):
             return frozenset()
+
+        def article_body(self, doc):
+            return None
 
     pairs = _ranked(("a", 0, 0.0), ("b", 0, 0.0), ("c", 0, 0.0), ("d", 0, 0.0))
     candidates = [replace(c, dense=4.0 - i, each_article=(c.passage.doc == "d")) for i, (c, _) in enumerate(pairs)]

@@ -12,7 +12,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, coverage, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
-from retrieval.glossary import english_predicates, vietnamese_terms, written
+from retrieval.glossary import english_predicates, vietnamese_predicates, vietnamese_terms, written
 from retrieval.search import Searcher
 from tests.fakes import FakeEmbedder, fake_searcher
 
@@ -60,6 +60,20 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
 )
 def test_an_english_question_asks_about_its_first_verb_of_the_field(question: str, expected: set[str]):
     assert english_predicates(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Bộ Công an ký văn bản gì với Belarus?", {"@sign"}),
+        ("Việt Nam và Indonesia đang triển khai những văn kiện nào?", {"@implement"}),
+        ("Tại hội đàm ở Astana, hai bên nhắc lại những văn kiện nào được ký?", {"@sign"}),  # 'tại hội đàm': a noun
+        ("Ai là Thư ký Hội đồng An ninh Nga?", set()),  # 'ký' of 'Thư ký' signs nothing
+        ("Năm 2016 Bộ Công an có hoạt động hợp tác nào với Thái Lan?", set()),  # cooperation is the field
+    ],
+)
+def test_a_vietnamese_question_asks_about_its_first_verb_of_the_field(question: str, expected: set[str]):
+    assert vietnamese_predicates(question, analyse(question).terms) == expected
 
 
 IRELAND = (

@@ -10,7 +10,7 @@ from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
-from retrieval.modality import asks_done, reports_signing, signing_only_intended
+from retrieval.modality import asks_done, reports_signing, signing_not_reported, signing_only_intended
 from retrieval.wording import decline
 from tests.fakes import fake_searcher
 
@@ -35,6 +35,38 @@ from tests.fakes import fake_searcher
 )
 def test_a_signing_proposed_or_planned_is_not_one_done(sentence: str, intended: bool):
     assert signing_only_intended(sentence) is intended
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_reported"),
+    [
+        ("Triển khai hiệu quả các văn bản hợp tác đã ký, nhất là Ý định thư.", True),  # the documents signed
+        ("Trên cơ sở Ý định thư được ký kết, hai bên sẽ mở rộng hợp tác.", True),
+        ("They reviewed the agreements signed by the ministries.", True),
+        ("Hai bên nhắc lại Bản ghi nhớ ký năm 2017 giữa hai bộ.", False),  # dated: when it was signed
+        ("Bộ trưởng đề nghị hai bên sớm ký kết Hiệp định dẫn độ.", True),  # intended
+        ("Kết thúc hội đàm, hai bên đã ký kết Ý định thư.", False),
+        ("Bản ghi nhớ về hợp tác đã được ký kết ngày 3/12.", False),  # a passive report opens its clause
+        ("The agreement has been signed by both ministers.", False),
+        ("The two sides signed a memorandum.", False),
+    ],
+)
+def test_a_document_described_as_signed_is_no_signing_reported(sentence: str, not_reported: bool):
+    assert signing_not_reported(sentence) is not_reported
+
+
+def test_what_was_signed_is_answered_by_the_signing_not_a_document_described_as_signed(tmp_path: Path):
+    belarus = (
+        " date 2025-12-03 Ngày 3/12, tại Hà Nội, Bộ trưởng Bộ Công an hội đàm với Thư ký Hội đồng An ninh Belarus.\n"
+        "Hai bên nhất trí triển khai hiệu quả các văn bản hợp tác đã ký giữa Bộ Công an Việt Nam và Belarus.\n"
+        "Kết thúc hội đàm, Bộ Công an Việt Nam và Belarus đã ký kết Ý định thư hợp tác.\n"
+    )
+    searcher = fake_searcher({"by.txt": belarus}, tmp_path)
+    answer = searcher.ask("Bộ Công an Việt Nam ký văn bản hợp tác gì với Belarus?")
+    assert answer.passages[0].best_sentence.startswith("Kết thúc hội đàm")
+    # ... unless the question asks for the documents signed before
+    earlier = searcher.ask("Hai bên triển khai những văn bản hợp tác nào đã ký giữa Bộ Công an Việt Nam và Belarus?")
+    assert earlier.passages[0].best_sentence.startswith("Hai bên nhất trí")
 
 
 @pytest.mark.parametrize(

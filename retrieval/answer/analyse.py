@@ -220,6 +220,7 @@ def analyse(
         plan = replace(plan, embed_text=_capitalise_partners(restore(plan.embed_text, spellings), plan.partners))
     if lang == "vi":  # matched as words, as the passages are indexed
         plan = replace(plan, terms=tuple(word_terms(plan.terms, plan.embed_text)))
+        plan = replace(plan, predicates=glossary.vietnamese_predicates(plan.embed_text, plan.terms))
     return plan
 
 

@@ -178,7 +178,11 @@ def best_sentence(
     else:
         dense = np.zeros(len(rows), dtype=np.float32)
     vietnamese = cand.passage.lang == "vi"
-    tails = index.compound_tails(rows) if by_word or (vietnamese and plan.field_terms) else [frozenset()] * len(rows)
+    tails = (
+        index.compound_tails(rows)
+        if by_word or (vietnamese and (plan.field_terms or predicates))
+        else [frozenset()] * len(rows)
+    )
     held = _terms_held(
         plan,
         text,
@@ -200,7 +204,8 @@ def best_sentence(
             continue
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
-        if predicates and not (predicates & implied) - denied:  # says nothing of the verb asked about
+        if predicates and not _written(predicates, text[start:end], inside_words, vietnamese) - denied:
+            # says nothing of the verb asked about
             score -= config.predicate_penalty
         choice = SentenceChoice(start, end, score, z, share)
         if plan.asks_what_happened and _reports_event(plan, cand, start, end):
@@ -228,6 +233,8 @@ def _terms_held(
     the field terms it writes in any of their words; and no signing where it only intends one."""
     generic = glossary.generic_document_terms() & weights.keys() if vietnamese and plan.lang == "vi" else frozenset()
     done = modality.asks_done(plan.embed_text)
+    # '… những văn kiện nào được ký từ trước?' asks for documents described as signed, which count
+    described = done and modality.signing_not_reported(plan.embed_text)
     held = []
     for (start, end), inside, (implied, denied) in zip(spans, tails, sections, strict=True):
         sentence = text[start:end]
@@ -236,7 +243,9 @@ def _terms_held(
             implied |= generic
         if plan.field_terms:  # the question's field terms as the sentence writes them, in either language
             implied |= _field_terms_written(plan, sentence, inside, vietnamese)
-        if done and modality.signing_only_intended(sentence):  # proposed or planned, not done
+        if done and (
+            modality.signing_only_intended(sentence) or (not described and modality.signing_not_reported(sentence))
+        ):  # proposed or planned, or only a document's description: no signing reported
             denied |= SIGNING_TERMS
         held.append((implied, denied))
     return held
@@ -272,9 +281,14 @@ def _established(index: LoadedIndex, plan: QueryPlan, cand: Candidate, identifyi
 
 
 def _field_terms_written(plan: QueryPlan, sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
+    return _written(plan.field_terms, sentence, inside, vietnamese)
+
+
+def _written(terms: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
+    """Those glossary `terms` ('@sign') that a sentence writes, in its language."""
     if vietnamese:
-        return glossary.written(plan.field_terms, sentence, inside)
-    return glossary.english_terms(sentence) & plan.field_terms
+        return glossary.written(terms, sentence, inside)
+    return glossary.english_terms(sentence) & terms
 
 
 def _partner_terms_by_section(
