@@ -712,6 +712,31 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
     assert answer.passages[0].date == PartialDate(2026, 2, 5)
 
 
+@pytest.mark.parametrize(
+    ("question", "identity"),
+    [
+        ("Who is Volfovich Aleksandr Grigorievich?", ("volfovich", "aleksandr", "grigorievich")),
+        ("Ông Volfovich là ai?", ("volfovich",)),
+        ("Who is the secretary of the Security Council?", ()),  # a title: asks for a name
+        ("Ai là Thư ký Hội đồng An ninh Nga?", ()),
+    ],
+)
+def test_a_question_asking_who_a_named_person_is(question, identity):
+    assert analyse(question).identity == identity
+
+
+@pytest.mark.parametrize("question", ["Who is Volfovich Aleksandr?", "Ông Volfovich Aleksandr là ai?"])
+def test_who_a_person_is_is_answered_where_the_article_first_names_them_with_their_title(tmp_path: Path, question):
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    belarus = (
+        " date 2025-12-03 Ngày 3/12, Bộ trưởng hội đàm với Thư ký Hội đồng An ninh Cộng hòa Belarus Volfovich"
+        " Aleksandr." + filler + "\n\n"
+        "Ông Volfovich Aleksandr khẳng định hợp tác an ninh là trụ cột." + filler + "\n"
+    )
+    answer = fake_searcher({"by.txt": belarus}, tmp_path).ask(question)
+    assert answer.passages[0].best_sentence.startswith("Ngày 3/12, Bộ trưởng hội đàm với Thư ký")
+
+
 def test_what_happened_in_a_time_dates_each_article_by_its_own_event_not_an_earlier_one_it_mentions(tmp_path: Path):
     belarus = (
         " date 2024-12-03 Bộ trưởng Bộ Công an hội đàm với đoàn Belarus, nhắc lại việc nâng cấp quan hệ vào tháng 5/2024\n"

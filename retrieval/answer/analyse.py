@@ -132,6 +132,9 @@ class QueryPlan:
     # 'What happened in 2019?', 'Bộ Công an làm gì năm 2019?': only a time, and every article of it is the answer
     asks_time_only: bool = False
     asks_quantity: bool = False  # 'How many …?', 'bao nhiêu …?': a count, dated by the event reporting it
+    # 'Who is Volfovich Aleksandr Grigorievich?', 'Ông Volfovich là ai?': the folded words of the name
+    # asked about, whom an article introduces with their full title where it first names them
+    identity: tuple[str, ...] = ()
     asks_day: int | None = None  # 'hôm nay' 0, 'yesterday' -1: a day relative to the day it is asked
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
@@ -203,6 +206,7 @@ def analyse(
         names=names,
         asks_when=_names_a_cue(folded, WHEN_CUES),
         asks_quantity=_names_a_cue(folded, QUANTITY_CUES),
+        identity=_identity_asked(text),
         asks_day=question_day(text),
         asks_list=_asks_list(folded) or time_only,
         asks_what_happened=what_happened,
@@ -251,6 +255,23 @@ def _asks_what_happened(
     rest -= {t for name in partner_tokens for t in name}
     rest = {w for w in rest if not partners_in_question(w.title()) & partners}  # 'Spanish', as written
     return all(w in GENERIC_EVENT_WORDS or w in NOT_TOPIC or w.isdigit() for w in rest)
+
+
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>.+?)\s*\??\s*$", re.IGNORECASE)
+_IS_WHO = re.compile(r"^\s*(?:ông|bà|ngài)?\s*(?P<name>.+?)\s+là\s+ai\s*\??\s*$", re.IGNORECASE)
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "general", "gen"])
+
+
+def _identity_asked(text: str) -> tuple[str, ...]:
+    """The folded words of the person a question asks to identify ('Who is Volfovich Aleksandr
+    Grigorievich?', 'Ông Volfovich là ai?'): a name, every word of it capitalised."""
+    match = _WHO_IS.match(text) or _IS_WHO.match(text)
+    if match is None:
+        return ()
+    name = [w for w in re.findall(r"[^\W\d_][\w'.-]*", match.group("name")) if fold(w) not in _HONORIFICS]
+    if not name or not all(w[0].isupper() for w in name):
+        return ()
+    return tuple(fold(w) for w in name)
 
 
 def _is_year(token: str) -> bool:

@@ -60,15 +60,19 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     restates another's."""
     repeats = repeats or _overlaps
     relevant = _relevant(ranked, plan, config)
-    # the articles best first, each with its best passage; asked only who and when, with its first
-    # passage reporting the event, which says what happened (its words match nothing in the question)
+    # the articles best first, each with its best passage
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
     for cand, choice in relevant:
-        doc = cand.passage.doc
-        if doc not in per_article or (
-            plan.asks_what_happened and cand.passage.start < per_article[doc][0].passage.start
-        ):
-            per_article[doc] = (cand, choice)  # a key keeps its place in the dict when its value changes
+        per_article.setdefault(cand.passage.doc, (cand, choice))
+    if plan.asks_what_happened or plan.identity:
+        # asked only who and when, with its first passage reporting the event, which says what happened
+        # (its words match nothing in the question); asked who someone is, with its first passage naming
+        # them, where news gives the full title: whatever these score beside its others
+        for cand, choice in ranked:
+            doc = cand.passage.doc
+            earlier = doc in per_article and cand.passage.start < per_article[doc][0].passage.start
+            if earlier and (not plan.identity or _names_person(plan, cand, choice)):
+                per_article[doc] = (cand, choice)  # a key keeps its place in the dict when its value changes
     if plan.asks_time_only:  # the time's own articles before those that only mention it
         per_article = dict(sorted(per_article.items(), key=lambda item: not _reported_in_time(item[1][0], plan)))
     if plan.asks_list:
@@ -88,6 +92,11 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         ):
             chosen.append((cand, choice))
     return _each_partner_asked(chosen, ranked, plan, k, config)
+
+
+def _names_person(plan: QueryPlan, cand: Candidate, choice: SentenceChoice) -> bool:
+    """Does the answering sentence name the person a 'Who is …?' question asks about?"""
+    return set(plan.identity) <= set(words(cand.passage.text[choice.start : choice.end]))
 
 
 def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> int:
