@@ -139,14 +139,12 @@ def rank_sentences(
     by_word = plan.lang == "vi"  # the plan's terms are already words (analyse)
     identifying = frozenset(plan.names) | partner_name_terms(plan.partners)
     ranked = []
-    verbs: dict[str, frozenset[str]] = {}  # per article, the question's verbs it writes
+    verbs = _predicates_written(index, plan, shortlist)
     for cand in shortlist:
         established = _established(index, plan, cand, identifying)
-        doc = cand.passage.doc
-        if doc not in verbs:
-            verbs[doc] = _predicates_written(index, plan, doc, cand.passage.lang)
+        predicates = verbs.get(cand.passage.doc, frozenset())
         choice = best_sentence(
-            index, plan, query, cand, by_language[cand.passage.lang], config, by_word, established, verbs[doc]
+            index, plan, query, cand, by_language[cand.passage.lang], config, by_word, established, predicates
         )
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
@@ -245,7 +243,7 @@ def _terms_held(
         if generic and glossary.names_a_document(sentence, inside):
             implied |= generic
         if plan.field_terms:  # the question's field terms as the sentence writes them, in either language
-            implied |= _field_terms_written(plan, sentence, inside, vietnamese)
+            implied |= _written(plan.field_terms, sentence, inside, vietnamese)
         if done and (
             modality.signing_only_intended(sentence) or (not described and modality.signing_not_reported(sentence))
         ):  # proposed or planned, or only a document's description: no signing reported
@@ -254,15 +252,23 @@ def _terms_held(
     return held
 
 
-def _predicates_written(index: LoadedIndex, plan: QueryPlan, doc: str, lang: str) -> frozenset[str]:
-    """The question's verbs (plan.predicates) that an article writes. Only there do they tell its
-    sentences apart: an article that reports the talks without the verb asked ('discuss') is not
-    worse for it than one that writes it in passing ('trao đổi về' in another story)."""
+def _predicates_written(index: LoadedIndex, plan: QueryPlan, shortlist: list[Candidate]) -> dict[str, frozenset[str]]:
+    """For each article, the question's verbs (plan.predicates) that a sentence of its ranked passages
+    writes as a word ('ký' of 'Thư ký' is none). Only there do they tell its sentences apart: an
+    article that reports the talks without the verb asked ('discuss') is not worse for it than one
+    that writes it about something else."""
+    written: dict[str, frozenset[str]] = {}
     if not plan.predicates:
-        return frozenset()
-    body = index.article_body(doc)
-    text = body[1] if body else ""
-    return glossary.written(plan.predicates, text) if lang == "vi" else glossary.english_terms(text) & plan.predicates
+        return written
+    for cand in shortlist:
+        rows, spans = index.sentences_of(cand.row)
+        vietnamese = cand.passage.lang == "vi"
+        tails = index.compound_tails(rows) if vietnamese else [frozenset()] * len(rows)
+        found = written.get(cand.passage.doc, frozenset())
+        for (start, end), inside in zip(spans.tolist(), tails, strict=True):
+            found |= _written(plan.predicates, cand.passage.text[start:end], inside, vietnamese)
+        written[cand.passage.doc] = found
+    return written
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
@@ -281,10 +287,6 @@ def _established(index: LoadedIndex, plan: QueryPlan, cand: Candidate, identifyi
     if len(cand.article.main_partners) >= 2:
         identifying -= partner_name_terms(plan.partners)
     return identifying & index.article_terms(cand.passage.doc)
-
-
-def _field_terms_written(plan: QueryPlan, sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
-    return _written(plan.field_terms, sentence, inside, vietnamese)
 
 
 def _written(terms: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
