@@ -1104,9 +1104,6 @@ def test_a_list_in_a_time_ranks_the_best_passage_of_every_article_of_the_window(
         def article_terms(self, doc):
             return frozenset()
 
-        def article_body(self, doc):
-            return None
-
     pairs = _ranked(("a", 0, 0.0), ("b", 0, 0.0), ("c", 0, 0.0), ("d", 0, 0.0))
     candidates = [replace(c, dense=4.0 - i, each_article=(c.passage.doc == "d")) for i, (c, _) in enumerate(pairs)]
     plan = analyse("Bộ Công an đã ký những văn bản gì năm 2023?")

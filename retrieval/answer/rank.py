@@ -263,7 +263,7 @@ def _predicates_written(index: LoadedIndex, plan: QueryPlan, shortlist: list[Can
     for cand in shortlist:
         rows, spans = index.sentences_of(cand.row)
         vietnamese = cand.passage.lang == "vi"
-        tails = index.compound_tails(rows) if vietnamese else [frozenset()] * len(rows)
+        tails = index.compound_tails(rows) if vietnamese and len(rows) else [frozenset()] * len(rows)
         found = written.get(cand.passage.doc, frozenset())
         for (start, end), inside in zip(spans.tolist(), tails, strict=True):
             found |= _written(plan.predicates, cand.passage.text[start:end], inside, vietnamese)
