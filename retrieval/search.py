@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from retrieval import modality
 from retrieval.answer import decide, filters, quoting, rank, vocabulary
 from retrieval.answer.analyse import QueryPlan, analyse
 from retrieval.answer.config import RankingConfig
@@ -207,7 +206,7 @@ class Searcher:
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])
         eligible = filters.with_ordinals(timely, plan.ordinals)
-        if eligible and _no_signing_reported(index, plan, eligible):
+        if eligible and decide.no_signing_reported(index, plan, eligible):
             scope = [partner_name(p, plan.lang) for p in sorted(plan.partners)] or [plan.time.label()]
             return decline("unreported", scope)
         ranked = rank.rank_sentences(index, plan, query, eligible, cfg)
@@ -254,17 +253,6 @@ class Searcher:
             chunk_id=record.chunk_id,
             lang=record.lang,
         )
-
-
-def _no_signing_reported(index: LoadedIndex, plan: QueryPlan, eligible: list[Candidate]) -> bool:
-    """Does the question ask what was signed, or when, with a partner or in a time ('When did … sign an
-    extradition treaty with Egypt?') where no article it found reports a signing? None can then say.
-    Every passage of those articles is read, not only the candidates. A count ('đã ký bao nhiêu văn
-    bản') can be stated without a signing: 'Hiện hai bên có 10 văn bản hợp tác'."""
-    if not (plan.partners or plan.time) or plan.asks_quantity or not modality.asks_done(plan.embed_text):
-        return False
-    rows = index.rows_of({c.passage.doc for c in eligible})
-    return not any(modality.reports_signing(record.text) for record in index.passages(rows).values())
 
 
 # Vietnam's time (UTC+7 all year): the articles' dates, and most askers' 'hôm nay', are its days

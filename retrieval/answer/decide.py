@@ -1,8 +1,9 @@
 """Stage 5, decide: answer or decline, and which passages to show.
 
-The decision rests on the final score of the best passage (calibrated dense similarities of the
-passage and of its answering sentence, plus lexical coverage), with one threshold fitted on
-`tune` (see config.py). Which passages to show: the best one, and others only when they score
+A question about a signing done with a partner or in a time is declined when no article found for
+them reports one (retrieval.modality). Otherwise the decision rests on the final score of the best
+passage (calibrated dense similarities of the passage and of its answering sentence, plus lexical
+coverage), with one threshold fitted on `tune` (see config.py). Which passages to show: the best one, and others only when they score
 close to it; a question that asks for a list gets the best passage of every matching article,
 in date order, one that asks for the most recent sees the newest of them first, and one that
 names several partners sees an article about each.
@@ -12,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from retrieval import modality
 from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
 from retrieval.partners import named_only_in_lists, partners_in_text
+from retrieval.store import LoadedIndex
 from retrieval.text import words
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
@@ -37,6 +40,17 @@ def confident(ranked: Ranked, plan: QueryPlan, config: RankingConfig, words_know
         return False
     time_list = plan.asks_list and plan.time is not None and not plan.partners and (words_known or plan.asks_time_only)
     return time_list or ranked[0][0].score >= config.answer_threshold
+
+
+def no_signing_reported(index: LoadedIndex, plan: QueryPlan, eligible: list[Candidate]) -> bool:
+    """Does the question ask what was signed, or when, with a partner or in a time ('When did … sign an
+    extradition treaty with Egypt?') where no article it found reports a signing? None can then say.
+    Every passage of those articles is read, not only the candidates. A count ('đã ký bao nhiêu văn
+    bản') can be stated without a signing: 'Hiện hai bên có 10 văn bản hợp tác'."""
+    if not (plan.partners or plan.time) or plan.asks_quantity or not modality.asks_done(plan.embed_text):
+        return False
+    rows = index.rows_of({c.passage.doc for c in eligible})
+    return not any(modality.reports_signing(record.text) for record in index.passages(rows).values())
 
 
 def in_passing(candidates: list[Candidate], plan: QueryPlan) -> bool:
