@@ -45,6 +45,7 @@ _DOCUMENT_BEFORE = re.compile(
 )
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "các", "những", "bản"])
 _MAIN_CLAUSE_AUXILIARIES = re.compile(r"\b(?:has|have|had|been|is|are|was|were)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\b")  # a year, a day/month
 
 
 def signing_not_reported(sentence: str) -> bool:
@@ -52,9 +53,6 @@ def signing_not_reported(sentence: str) -> bool:
     description of a document signed before ('các văn bản hợp tác đã ký')?"""
     verbs = [*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence)]
     return bool(verbs) and all(_intended(sentence, m) or _described(sentence, m) for m in verbs)
-
-
-_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\b")
 
 
 def _described(sentence: str, verb: re.Match[str]) -> bool:
