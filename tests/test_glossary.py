@@ -107,6 +107,22 @@ def test_an_english_question_quotes_the_vietnamese_sentence_its_verb_asks_about(
     assert "ký kết Kế hoạch" in answer.passages[0].best_sentence
 
 
+def test_a_partner_counts_in_every_sentence_of_an_article_however_it_spells_it(tmp_path: Path):
+    from retrieval.answer.analyse import partner_name_terms
+    from retrieval.answer.rank import _established
+
+    # the article writes 'Ca-dắc-xtan', never 'Kazakhstan': its sentences name the partner all the same
+    spelled = (
+        " date 2025-04-23 Ngày 23/4, tại Astana, Thứ trưởng Bộ Công an hội đàm với Bộ trưởng Nội vụ Ca-dắc-xtan.\n"
+        "Hai bên nhất trí tăng cường hợp tác phòng, chống khủng bố, tội phạm ma túy và tội phạm mạng.\n"
+    )
+    searcher = fake_searcher({"kz.txt": spelled}, tmp_path)
+    plan = analyse("Which crimes did Vietnam and Kazakhstan agree to fight?")
+    candidate = retrieve(searcher.index, plan, None, use_dense=False)[0]
+    identifying = frozenset(plan.names) | partner_name_terms(plan.partners)
+    assert "kazakhstan" in _established(searcher.index, plan, candidate, identifying)
+
+
 def test_vietnamese_words_of_an_english_question_do_not_outweigh_an_english_article(tmp_path: Path):
     """An English passage is matched without them and compared with its own language's best: their
     BM25 weight would otherwise make the Vietnamese article the lexical best, and the English one,
