@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from retrieval.glossary import DOCUMENT_KINDS
-from retrieval.text import sentence_spans
+from retrieval.text import normalize, sentence_spans
 
 # words before the verb, in its clause, that make the signing one not (yet) done
 _INTENDED_VI = (
@@ -39,7 +39,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s*$", re.IGNOREC
 _DOCUMENT_EN = r"agreements?|memorand(?:um|a)|treat(?:y|ies)|plans?|documents?|protocols?|mous?|letters? of intent"
 # a document, up to four words qualifying it, and the auxiliary of a relative clause, right before the verb
 _DOCUMENT_BEFORE = re.compile(
-    rf"(?<!\w)(?:{'|'.join(map(re.escape, DOCUMENT_KINDS))}|{_DOCUMENT_EN})(?!\w)(?:\s+[\w-]+){{0,4}}?"
+    rf"(?<!\w)(?:{'|'.join(re.escape(normalize(kind)) for kind in DOCUMENT_KINDS)}|{_DOCUMENT_EN})(?!\w)"
+    r"(?:\s+[\w-]+){0,4}?"
     r"\s+(?:(?:đã|được|vừa|đã được|that|which|that were|which were|that was|which was)\s+)?$",
     re.IGNORECASE,
 )
@@ -56,7 +57,7 @@ def signing_not_reported(sentence: str) -> bool:
 
 
 def _described(sentence: str, verb: re.Match[str]) -> bool:
-    clause = _CLAUSE_BREAK.split(sentence[: verb.start()])[-1]
+    clause = normalize(_CLAUSE_BREAK.split(sentence[: verb.start()])[-1])  # 'thoả thuận' as 'thỏa thuận'
     document = _DOCUMENT_BEFORE.search(clause)
     if document is None or _MAIN_CLAUSE_AUXILIARIES.search(document.group()):  # 'The agreement has been signed'
         return False

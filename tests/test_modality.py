@@ -42,6 +42,7 @@ def test_a_signing_proposed_or_planned_is_not_one_done(sentence: str, intended: 
     [
         ("Triển khai hiệu quả các văn bản hợp tác đã ký, nhất là Ý định thư.", True),  # the documents signed
         ("Trên cơ sở Ý định thư được ký kết, hai bên sẽ mở rộng hợp tác.", True),
+        ("Trên nền các thoả thuận đã ký, quan hệ phát triển tốt.", True),  # the old tone placement, 'thoả'
         ("They reviewed the agreements signed by the ministries.", True),
         ("Hai bên nhắc lại Bản ghi nhớ ký năm 2017 giữa hai bộ.", False),  # dated: when it was signed
         ("Bộ trưởng đề nghị hai bên sớm ký kết Hiệp định dẫn độ.", True),  # intended
