@@ -90,9 +90,10 @@ def asks_done(question: str) -> bool:
 
 
 def reports_signing(text: str) -> bool:
-    """Does some sentence of `text` report a signing done, not only one proposed or planned?"""
+    """Does some sentence of `text` report a signing done, not only one proposed or planned, nor only
+    describe documents signed at some time it does not say ('triển khai các văn kiện đã ký')?"""
     sentences = (text[start:end] for start, end in sentence_spans(text))
     return any(
-        (_SIGN_VI.search(sentence) or _SIGN_EN.search(sentence)) and not signing_only_intended(sentence)
+        (_SIGN_VI.search(sentence) or _SIGN_EN.search(sentence)) and not signing_not_reported(sentence)
         for sentence in sentences
     )

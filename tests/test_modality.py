@@ -111,6 +111,8 @@ def test_a_signing_is_reported_only_where_a_sentence_tells_one_done():
     assert reports_signing("The two ministers signed a memorandum.")
     assert not reports_signing("Bộ trưởng đề nghị hai bên sớm ký kết Hiệp định dẫn độ.")
     assert not reports_signing("Thư ký Hội đồng An ninh dẫn đầu đoàn.")
+    assert not reports_signing("Hai bên nhất trí triển khai hiệu quả các văn kiện đã ký.")  # which, and when?
+    assert reports_signing("Hai bên nhắc lại Bản ghi nhớ ký năm 2017.")
 
 
 EGYPT = (
@@ -118,6 +120,12 @@ EGYPT = (
     "Hai bên đề nghị sớm ký kết Hiệp định dẫn độ. Hiện hai bên có 3 văn bản hợp tác.\n"
 )
 BELARUS = " date 2023-12-06 Ngày 6/12, Bộ trưởng Tô Lâm và Thư ký Hội đồng An ninh Belarus ký kết Kế hoạch hợp tác.\n"
+# a roundup: its signing is Azerbaijan's, in Azerbaijan's section; Laos is one of its partners too
+ROUNDUP = (
+    " date 2025-10-26 Ngày 26/10, Bộ trưởng Bộ Công an tiếp xúc song phương với lãnh đạo Azerbaijan và Lào.\n\n"
+    "Tại buổi tiếp Giám đốc An ninh quốc gia Azerbaijan, hai bên đã ký kết Thỏa thuận hợp tác.\n\n"
+    "Tại buổi tiếp Bộ trưởng Bộ An ninh Lào, hai bên trao đổi về tình hình khu vực.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -136,6 +144,12 @@ def test_a_signing_no_article_of_the_partner_or_time_reports_is_declined(tmp_pat
     answer = searcher.ask(question)
     assert (answer.decline_reason == "unreported") is unreported
     assert answer.answerable is not unreported
+
+
+def test_a_signing_with_another_partner_of_a_roundup_is_none_with_the_partner_asked(tmp_path: Path):
+    searcher = fake_searcher({"roundup.txt": ROUNDUP}, tmp_path)
+    assert searcher.ask("Bộ Công an đã ký văn bản gì với Lào?").decline_reason == "unreported"
+    assert searcher.ask("Bộ Công an đã ký văn bản gì với Azerbaijan?").answerable
 
 
 def test_a_signing_declined_as_unreported_names_the_partner_in_the_askers_language(tmp_path: Path):
