@@ -47,9 +47,9 @@ def no_signing_reported(index: LoadedIndex, plan: QueryPlan, eligible: list[Cand
     """Does the question ask what was signed, or when, with a partner or in a time ('When did … sign an
     extradition treaty with Egypt?') where nothing the articles found say of that partner and time
     reports a signing? None can then say. Every passage of those articles is read, not only the
-    candidates, but only what is about the partner: a passage naming it, an article about it, and
-    in an article about several partners the sentences of its section (a signing with another
-    partner of a roundup is none with it). A count ('đã ký bao nhiêu văn bản') can be stated
+    candidates, but only what is about the partner: a passage naming it or of an article about it;
+    in an article about several partners, only the sentences of the partner's own section (a signing
+    with another partner of a roundup, or in a list naming it in passing, is none with it). A count ('đã ký bao nhiêu văn bản') can be stated
     without a signing: 'Hiện hai bên có 10 văn bản hợp tác'."""
     if not (plan.partners or plan.time) or plan.asks_quantity or not modality.asks_done(plan.embed_text):
         return False
