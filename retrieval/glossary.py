@@ -208,11 +208,13 @@ def written(english_terms: Collection[str], text: str, inside_words: frozenset[s
     words (`inside_words`: 'ký' of 'Thư ký' is no signing)."""
     syllables, pairs = syllables_and_pairs(text)
     present = (syllables - inside_words) | pairs
-    return frozenset(
-        term
-        for term in english_terms
-        if any(set(_lexical(word)) <= present for word in EN_TO_VI.get(term.lstrip("@"), ()))
-    )
+    return frozenset(term for term in english_terms if any(word <= present for word in _vietnamese_words(term)))
+
+
+@functools.cache
+def _vietnamese_words(term: str) -> tuple[frozenset[str], ...]:
+    """Each Vietnamese word of a glossary term ('@sign'), as the set of lexical terms it takes."""
+    return tuple(frozenset(_lexical(word)) for word in EN_TO_VI.get(term.lstrip("@"), ()))
 
 
 def names_a_document(text: str, inside_words: frozenset[str] = frozenset()) -> bool:

@@ -38,8 +38,10 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s*$", re.IGNOREC
 
 _DOCUMENT_EN = r"agreements?|memorand(?:um|a)|treat(?:y|ies)|plans?|documents?|protocols?|mous?|letters? of intent"
 # a document, up to four words qualifying it, and the auxiliary of a relative clause, right before the verb
+# (in both tone placements: 'thỏa thuận', 'thoả thuận')
 _DOCUMENT_BEFORE = re.compile(
-    rf"(?<!\w)(?:{'|'.join(re.escape(normalize(kind)) for kind in DOCUMENT_KINDS)}|{_DOCUMENT_EN})(?!\w)"
+    rf"(?<!\w)(?:{'|'.join(re.escape(kind) for kind in sorted({*DOCUMENT_KINDS, *map(normalize, DOCUMENT_KINDS)}))}"
+    rf"|{_DOCUMENT_EN})(?!\w)"
     r"(?:\s+[\w-]+){0,4}?"
     r"\s+(?:(?:đã|được|vừa|đã được|that|which|that were|which were|that was|which was)\s+)?$",
     re.IGNORECASE,
@@ -57,7 +59,7 @@ def signing_not_reported(sentence: str) -> bool:
 
 
 def _described(sentence: str, verb: re.Match[str]) -> bool:
-    clause = normalize(_CLAUSE_BREAK.split(sentence[: verb.start()])[-1])  # 'thoả thuận' as 'thỏa thuận'
+    clause = _CLAUSE_BREAK.split(sentence[: verb.start()])[-1]
     document = _DOCUMENT_BEFORE.search(clause)
     if document is None or _MAIN_CLAUSE_AUXILIARIES.search(document.group()):  # 'The agreement has been signed'
         return False

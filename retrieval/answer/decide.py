@@ -20,7 +20,7 @@ from retrieval.answer.filters import in_time
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
 from retrieval.partners import named_only_in_lists, partners_in_text
-from retrieval.store import LoadedIndex
+from retrieval.store import LoadedIndex, PassageRecord
 from retrieval.text import words
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
@@ -46,34 +46,39 @@ def confident(ranked: Ranked, plan: QueryPlan, config: RankingConfig, words_know
 def no_signing_reported(index: LoadedIndex, plan: QueryPlan, eligible: list[Candidate]) -> bool:
     """Does the question ask what was signed, or when, with a partner or in a time ('When did … sign an
     extradition treaty with Egypt?') where nothing the articles found say of that partner and time
-    reports a signing? None can then say. Every passage of those articles is read, not only the
-    candidates, but only what is about the partner: a passage naming it or of an article about it;
-    in an article about several partners, only the sentences of the partner's own section (a signing
-    with another partner of a roundup, or in a list naming it in passing, is none with it). A count ('đã ký bao nhiêu văn bản') can be stated
-    without a signing: 'Hiện hai bên có 10 văn bản hợp tác'."""
+    reports a signing? None can then say. Every passage of those articles is read (the candidates
+    first, which mostly settle it), but only what is about the partner: a passage naming it or of an
+    article about it; in an article about several partners, only the sentences of the partner's own
+    section (a signing with another partner of a roundup, or in a list naming it in passing, is none
+    with it). A count ('đã ký bao nhiêu văn bản') can be stated without a signing: 'Hiện hai bên có
+    10 văn bản hợp tác'."""
     if not (plan.partners or plan.time) or plan.asks_quantity or not modality.asks_done(plan.embed_text):
         return False
-    rows = index.rows_of({c.passage.doc for c in eligible})
-    for record in index.passages(rows).values():
-        article = index.articles[record.doc]
-        if plan.time is not None and not in_time(record, article, plan.time):
-            continue
-        if not plan.partners or (
-            len(article.main_partners) < 2 and (record.partners | article.main_partners) & plan.partners
-        ):
-            if modality.reports_signing(record.text):
-                return False
-        elif plan.partners & article.main_partners:  # a roundup: the partner's section only
-            sentence_rows, spans = index.sentences_of(record.row)
-            sections = index.section_partners(sentence_rows)
-            about = [
-                record.text[a:b]
-                for (a, b), section in zip(spans.tolist(), sections, strict=True)
-                if section & plan.partners
-            ]
-            if any(modality.reports_signing(sentence) for sentence in about):
-                return False
-    return True
+    if any(_reports_signing_about(index, plan, c.passage) for c in eligible):
+        return False
+    read = {c.row for c in eligible}
+    rows = [int(r) for r in index.rows_of({c.passage.doc for c in eligible}) if int(r) not in read]
+    return not any(_reports_signing_about(index, plan, record) for record in index.passages(rows).values())
+
+
+def _reports_signing_about(index: LoadedIndex, plan: QueryPlan, record: PassageRecord) -> bool:
+    """Does the passage report a signing in the asked time, with the asked partner (see above)?"""
+    article = index.articles[record.doc]
+    if plan.time is not None and not in_time(record, article, plan.time):
+        return False
+    if not plan.partners or (
+        len(article.main_partners) < 2 and (record.partners | article.main_partners) & plan.partners
+    ):
+        return modality.reports_signing(record.text)
+    if not plan.partners & article.main_partners:
+        return False
+    sentence_rows, spans = index.sentences_of(record.row)  # a roundup: the partner's section only
+    sections = index.section_partners(sentence_rows)
+    return any(
+        modality.reports_signing(record.text[a:b])
+        for (a, b), section in zip(spans.tolist(), sections, strict=True)
+        if section & plan.partners
+    )
 
 
 def in_passing(candidates: list[Candidate], plan: QueryPlan) -> bool:
