@@ -9,6 +9,13 @@ sentences: the article establishes who met whom, and its later sentences refer b
 đề nghị phía Ba Lan …', 'Hai bên nhất trí …'), so that the sentence holding what the question asks
 beyond them can outrank the lead that only names them.
 
+The verb a question asks about ('What did … sign?', 'ký văn bản gì') must be in its answer: in an
+article that writes it, a sentence that does not loses config.predicate_penalty, and a signing only
+proposed or only described ('các văn bản đã ký', retrieval.modality) does not count as one. Some
+questions take a fixed sentence instead of the best-scoring one: a question naming only who and
+when takes the first sentence reporting the event; 'Who is …?' takes the first sentence naming the
+person. A section heading is never the answer.
+
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
 the two-syllable term ('thu_ky') still does (see retrieval.segmentation). English has no such
