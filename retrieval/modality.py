@@ -51,10 +51,15 @@ _MAIN_CLAUSE_AUXILIARIES = re.compile(r"\b(?:has|have|had|been|is|are|was|were)\
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\b")  # a year, a day/month
 
 
+def _signing_verbs(text: str) -> list[re.Match[str]]:
+    """Where `text` writes the signing verb, in either language ('ký kết', 'signed'; not 'Thư ký')."""
+    return [*_SIGN_VI.finditer(text), *_SIGN_EN.finditer(text)]
+
+
 def signing_not_reported(sentence: str) -> bool:
     """Does `sentence` write the signing verb, and each time as an act not yet done or as a
     description of a document signed before ('các văn bản hợp tác đã ký')?"""
-    verbs = [*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence)]
+    verbs = _signing_verbs(sentence)
     return bool(verbs) and all(_intended(sentence, m) or _described(sentence, m) for m in verbs)
 
 
@@ -71,7 +76,7 @@ def _described(sentence: str, verb: re.Match[str]) -> bool:
 
 def signing_only_intended(sentence: str) -> bool:
     """Does `sentence` write the signing verb, and each time as an act not yet done?"""
-    verbs = [*_SIGN_VI.finditer(sentence), *_SIGN_EN.finditer(sentence)]
+    verbs = _signing_verbs(sentence)
     return bool(verbs) and all(_intended(sentence, m) for m in verbs)
 
 
@@ -88,14 +93,11 @@ def _intended(sentence: str, verb: re.Match[str]) -> bool:
 def asks_done(question: str) -> bool:
     """Does the question ask about a signing done ('Việt Nam ký gì với Belarus?', 'What did they
     sign?'), not one planned or proposed ('… sẽ ký gì?', 'What did he propose to sign?')?"""
-    return bool(_SIGN_VI.search(question) or _SIGN_EN.search(question)) and not signing_only_intended(question)
+    return bool(_signing_verbs(question)) and not signing_only_intended(question)
 
 
 def reports_signing(text: str) -> bool:
     """Does some sentence of `text` report a signing done, not only one proposed or planned, nor only
     describe documents signed at some time it does not say ('triển khai các văn kiện đã ký')?"""
     sentences = (text[start:end] for start, end in sentence_spans(text))
-    return any(
-        (_SIGN_VI.search(sentence) or _SIGN_EN.search(sentence)) and not signing_not_reported(sentence)
-        for sentence in sentences
-    )
+    return any(_signing_verbs(sentence) and not signing_not_reported(sentence) for sentence in sentences)

@@ -86,16 +86,8 @@ def _paragraph_day(
     plan: QueryPlan, passage: PassageRecord, start: int, published: PartialDate | None
 ) -> PartialDate | None:
     """The day that opens the nearest earlier sentence of the sentence's paragraph, if any."""
-    text = passage.text
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    openings = [s for s, _ in sentence_spans(text[paragraph_start:start])]
-    days = [
-        e.date
-        for e in _events_between(passage, paragraph_start, start, published)
-        if e.date.day is not None
-        and not looks_back(text, e)
-        and any(0 <= e.start - paragraph_start - s <= OPENING_CHARS for s in openings)
-    ]
+    paragraph_start = passage.text.rfind("\n", 0, start) + 1
+    days = _opening_days(passage, paragraph_start, start, published)
     if not days or (plan.time is not None and not plan.time.contains(days[-1])):
         return None
     return days[-1]
@@ -115,15 +107,7 @@ def _section_day(
     if not any(opens_with_heading(p.text) for p in (*earlier, passage)):
         return None
     for record in [passage, *sorted(earlier, key=lambda p: -p.start)]:
-        end = start if record is passage else len(record.text)
-        openings = [s for s, _ in sentence_spans(record.text[:end])]
-        days = [
-            e.date
-            for e in _events_between(record, 0, end, published)
-            if e.date.day is not None
-            and not looks_back(record.text, e)
-            and any(0 <= e.start - s <= OPENING_CHARS for s in openings)
-        ]
+        days = _opening_days(record, 0, start if record is passage else len(record.text), published)
         if days:
             section = opens_with_heading(record.text) or any(
                 opens_with_heading(p.text) for p in earlier if p.start < record.start
@@ -133,6 +117,19 @@ def _section_day(
         if opens_with_heading(record.text):
             return None  # the section names no day
     return None
+
+
+def _opening_days(passage: PassageRecord, start: int, end: int, published: PartialDate | None) -> list[PartialDate]:
+    """The days that open a sentence of the passage's text in [start, end) ('Chiều 5/6, …'), in order;
+    not one a sentence looks back to."""
+    openings = [start + s for s, _ in sentence_spans(passage.text[start:end])]
+    return [
+        e.date
+        for e in _events_between(passage, start, end, published)
+        if e.date.day is not None
+        and not looks_back(passage.text, e)
+        and any(0 <= e.start - s <= OPENING_CHARS for s in openings)
+    ]
 
 
 def _events_between(passage: PassageRecord, start: int, end: int, published: PartialDate | None) -> list[EventDate]:
