@@ -148,6 +148,10 @@ class QueryPlan:
         own = {t for name in own_names for t in name} | set(_partner_terms(self.partners, self.lang))
         return frozenset(t for t in self.names if t not in own) | frozenset(_partner_terms(self.partners, lang))
 
+    def names_person_asked(self, sentence: str) -> bool:
+        """Does `sentence` name the person a 'Who is …?' question asks about (all of `identity`)?"""
+        return bool(self.identity) and set(self.identity) <= set(words(sentence))
+
     def context(self) -> dict:
         """What a follow-up question may borrow from this one (JSON-serialisable)."""
         return {

@@ -3,10 +3,10 @@
 A question about a signing done with a partner or in a time is declined when no article found for
 them reports one (retrieval.modality). Otherwise the decision rests on the final score of the best
 passage (calibrated dense similarities of the passage and of its answering sentence, plus lexical
-coverage), with one threshold fitted on `tune` (see config.py). Which passages to show: the best one, and others only when they score
-close to it; a question that asks for a list gets the best passage of every matching article,
-in date order, one that asks for the most recent sees the newest of them first, and one that
-names several partners sees an article about each.
+coverage), with one threshold fitted on `tune` (see config.py). Which passages to show: the best
+one, and others only when they score close to it; a question that asks for a list gets the best
+passage of every matching article, in date order, one that asks for the most recent sees the
+newest of them first, and one that names several partners sees an article about each.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         for cand, choice in ranked:
             doc = cand.passage.doc
             earlier = doc in per_article and cand.passage.start < per_article[doc][0].passage.start
-            if earlier and (not plan.identity or _names_person(plan, cand, choice)):
+            if earlier and (not plan.identity or plan.names_person_asked(cand.passage.text[choice.start : choice.end])):
                 per_article[doc] = (cand, choice)  # a key keeps its place in the dict when its value changes
     if plan.asks_time_only:  # the time's own articles before those that only mention it
         per_article = dict(sorted(per_article.items(), key=lambda item: not _reported_in_time(item[1][0], plan)))
@@ -134,11 +134,6 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
         ):
             chosen.append((cand, choice))
     return _each_partner_asked(chosen, ranked, plan, k, config)
-
-
-def _names_person(plan: QueryPlan, cand: Candidate, choice: SentenceChoice) -> bool:
-    """Does the answering sentence name the person a 'Who is …?' question asks about?"""
-    return set(plan.identity) <= set(words(cand.passage.text[choice.start : choice.end]))
 
 
 def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> int:

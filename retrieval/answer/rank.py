@@ -36,7 +36,7 @@ from retrieval.answer.dating import event_date
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
-from retrieval.text import opens_with_heading, syllables_and_pairs, words
+from retrieval.text import opens_with_heading, syllables_and_pairs
 
 SIGNING_TERMS = frozenset(("@sign", *glossary.term_words("@sign")))  # 'ký', 'ký kết', 'signed'
 
@@ -213,7 +213,7 @@ def best_sentence(
             # says nothing of the verb asked about
             score -= config.predicate_penalty
         choice = SentenceChoice(start, end, score, z, share)
-        if plan.identity and set(plan.identity) <= set(words(text[start:end])):
+        if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
             return choice
         if plan.asks_what_happened and _reports_event(plan, cand, start, end):
