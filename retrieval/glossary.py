@@ -139,6 +139,9 @@ VERBS = frozenset(
 _NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
 # ... or that negates it: 'Since when had they not met?' asks for no meeting
 _NEGATIONS = frozenset(["not", "never"])
+# an -ing form is a verb only in the progressive, after a form of 'be' ('What are they discussing?');
+# else it is a noun or a participle ('the 12th annual ministerial meeting', 'training courses')
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 
 
 def english_predicates(question: str) -> frozenset[str]:
@@ -154,7 +157,8 @@ def english_predicates(question: str) -> frozenset[str]:
             before = lowered[: match.start()].split()[-1:]
             plural = match.group(0).endswith("s") and not english.endswith("s")
             marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith("n't"))
-            if not plural and not marked and not (before and before[0].isdigit()):
+            gerund = match.group(0).endswith("ing") and not _BE & set(lowered[: match.start()].split())
+            if not plural and not marked and not gerund and not (before and before[0].isdigit()):
                 found.append((match.start(), f"@{english}"))
     return frozenset([min(found)[1]]) if found else frozenset()
 

@@ -56,6 +56,8 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("Where did To Lam lay a wreath during his April 2023 visit to India?", set()),  # a noun
         ("When were the talks held?", set()),
         ("Since when had they not met?", set()),  # negated: no meeting is asked for
+        ("Who co-chaired the 12th annual vice-ministerial meeting?", set()),  # an -ing noun
+        ("What were the two ministers discussing?", {"@discuss"}),  # progressive: a verb
     ],
 )
 def test_an_english_question_asks_about_its_first_verb_of_the_field(question: str, expected: set[str]):
