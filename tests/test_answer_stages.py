@@ -713,6 +713,24 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "When did Lê Quốc Hùng hold talks with Eduardo Cerna Lozano?",
+        "Lê Quốc Hùng hội đàm với Eduardo Cerna Lozano khi nào?",
+    ],
+)
+def test_a_when_question_is_answered_by_a_sentence_that_names_a_date(tmp_path: Path, question):
+    # both sentences name the two men and their talks; only the first says when
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    chile = (
+        " date 2024-11-14 Chiều 13/11, Thứ trưởng Lê Quốc Hùng và ông Eduardo Cerna Lozano hội đàm tại Hà Nội."
+        " Thứ trưởng Lê Quốc Hùng và ông Eduardo Cerna Lozano hội đàm trong không khí hữu nghị." + filler + "\n"
+    )
+    answer = fake_searcher({"cl.txt": chile}, tmp_path).ask(question)
+    assert answer.passages[0].best_sentence.startswith("Chiều 13/11")
+
+
+@pytest.mark.parametrize(
     ("question", "identity"),
     [
         ("Who is Volfovich Aleksandr Grigorievich?", ("volfovich", "aleksandr", "grigorievich")),

@@ -119,6 +119,11 @@ def _section_day(
     return None
 
 
+def states_a_time(passage: PassageRecord, start: int, end: int) -> bool:
+    """Does the sentence in [start, end) name a date of its own ('Chiều 13/11, …', 'năm 2019')?"""
+    return any(e.kind == "point" and start <= e.start < end for e in passage.event_dates)
+
+
 def _opening_days(passage: PassageRecord, start: int, end: int, published: PartialDate | None) -> list[PartialDate]:
     """The days that open a sentence of the passage's text in [start, end) ('Chiều 5/6, …'), in order;
     not one a sentence looks back to."""

@@ -11,10 +11,11 @@ beyond them can outrank the lead that only names them.
 
 The verb a question asks about ('What did … sign?', 'ký văn bản gì') must be in its answer: in an
 article that writes it, a sentence that does not loses config.predicate_penalty, and a signing only
-proposed or only described ('các văn bản đã ký', retrieval.modality) does not count as one. Some
-questions take a fixed sentence instead of the best-scoring one: a question naming only who and
-when takes the first sentence reporting the event; 'Who is …?' takes the first sentence naming the
-person. A section heading is never the answer.
+proposed or only described ('các văn bản đã ký', retrieval.modality) does not count as one. The
+answer to 'when' names a date: for a 'when' question, a sentence that names none loses
+config.when_penalty. Some questions take a fixed sentence instead of the best-scoring one: a
+question naming only who and when takes the first sentence reporting the event; 'Who is …?' takes
+the first sentence naming the person. A section heading is never the answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
@@ -32,7 +33,7 @@ import numpy as np
 from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
-from retrieval.answer.dating import event_date
+from retrieval.answer.dating import event_date, states_a_time
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
@@ -212,6 +213,8 @@ def best_sentence(
         if predicates and not _written(predicates, text[start:end], inside_words, vietnamese) - denied:
             # says nothing of the verb asked about
             score -= config.predicate_penalty
+        if plan.asks_when and not plan.asks_quantity and not states_a_time(cand.passage, start, end):
+            score -= config.when_penalty
         choice = SentenceChoice(start, end, score, z, share)
         if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
