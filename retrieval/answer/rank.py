@@ -12,10 +12,11 @@ beyond them can outrank the lead that only names them.
 The verb a question asks about ('What did … sign?', 'ký văn bản gì') must be in its answer: in an
 article that writes it, a sentence that does not loses config.predicate_penalty, and a signing only
 proposed or only described ('các văn bản đã ký', retrieval.modality) does not count as one. The
-answer to 'when' names a date: for a 'when' question, a sentence that names none loses
-config.when_penalty. Some questions take a fixed sentence instead of the best-scoring one: a
-question naming only who and when takes the first sentence reporting the event; 'Who is …?' takes
-the first sentence naming the person. A section heading is never the answer.
+answer to 'when' names a date: for a 'when' question, in an article that dates some of its
+sentences, a sentence that names none loses config.when_penalty. Some questions take a fixed
+sentence instead of the best-scoring one: a question naming only who and when takes the first
+sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section
+heading is never the answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
@@ -148,11 +149,22 @@ def rank_sentences(
     identifying = frozenset(plan.names) | partner_name_terms(plan.partners)
     ranked = []
     verbs = _predicates_written(index, plan, shortlist)
+    # articles that date some sentence of their own: in those, a 'when' answer is one of them
+    dated = {c.passage.doc for c in shortlist if any(e.kind == "point" for e in c.passage.event_dates)}
     for cand in shortlist:
         established = _established(index, plan, cand, identifying)
         predicates = verbs.get(cand.passage.doc, frozenset())
         choice = best_sentence(
-            index, plan, query, cand, by_language[cand.passage.lang], config, by_word, established, predicates
+            index,
+            plan,
+            query,
+            cand,
+            by_language[cand.passage.lang],
+            config,
+            by_word,
+            established,
+            predicates,
+            plan.asks_when and not plan.asks_quantity and cand.passage.doc in dated,
         )
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
@@ -170,10 +182,12 @@ def best_sentence(
     by_word: bool = False,
     established: frozenset[str] = frozenset(),
     predicates: frozenset[str] = frozenset(),
+    needs_date: bool = False,
 ) -> SentenceChoice:
     """The passage's sentence that best answers; one that does not write the verb the question asks
     about (`predicates`: '@sign' of 'What did … sign?', where its article writes it) loses
-    config.predicate_penalty."""
+    config.predicate_penalty, and with `needs_date` ('when', where its article dates a sentence) one
+    that names no date loses config.when_penalty."""
     rows, spans = index.sentences_of(cand.row)
     text = cand.passage.text
     if len(rows) == 0:
@@ -213,7 +227,7 @@ def best_sentence(
         if predicates and not _written(predicates, text[start:end], inside_words, vietnamese) - denied:
             # says nothing of the verb asked about
             score -= config.predicate_penalty
-        if plan.asks_when and not plan.asks_quantity and not states_a_time(cand.passage, start, end):
+        if needs_date and not states_a_time(cand.passage, start, end):
             score -= config.when_penalty
         choice = SentenceChoice(start, end, score, z, share)
         if plan.names_person_asked(text[start:end]):
