@@ -713,6 +713,22 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
 
 
 @pytest.mark.parametrize(
+    ("question", "asks_when"),
+    [
+        ("When did the ministers meet?", True),
+        ("Since when have they cooperated?", True),
+        ("Who met whom, and when?", True),
+        ("Bộ trưởng gặp Bộ trưởng Lào khi nào?", True),
+        # a clause of time after another question word: it asks which agreements, not when
+        ("Which agreements did the minister name when he received the ambassador?", False),
+        ("What did they sign?", False),
+    ],
+)
+def test_a_question_asks_when_only_where_when_is_its_question_word(question, asks_when):
+    assert analyse(question).asks_when is asks_when
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "When did Lê Quốc Hùng hold talks with Eduardo Cerna Lozano?",

@@ -208,7 +208,7 @@ def analyse(
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         predicates=glossary.english_predicates(lexical_text) if lang == "en" else frozenset(),
         names=names,
-        asks_when=_names_a_cue(folded, WHEN_CUES),
+        asks_when=_asks_when(folded),
         asks_quantity=_names_a_cue(folded, QUANTITY_CUES),
         identity=_identity_asked(text),
         asks_day=question_day(text),
@@ -235,6 +235,21 @@ def analyse(
 def _names_a_cue(folded: str, cues: tuple[str, ...]) -> bool:
     """Does the folded question hold one of `cues` as whole words?"""
     return any(re.search(rf"\b{cue}\b", folded) for cue in cues)
+
+
+# English interrogatives other than 'when': after one of them, 'when' opens a clause of time ('Which
+# agreements did he name when he received the ambassador?'), not the question
+_OTHER_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|how|why)\b")
+
+
+def _asks_when(folded: str) -> bool:
+    """Does the question ask for a time ('When did …', 'Who met whom, and when?', 'khi nào', 'in what
+    year')?"""
+    for match in re.finditer(r"\bwhen\b", folded):
+        before = folded[: match.start()]
+        if not _OTHER_WH.search(before) or re.search(r"(?:,|\band)\s*$", before):
+            return True
+    return _names_a_cue(folded, tuple(c for c in WHEN_CUES if c != "when"))
 
 
 def _asks_list(folded: str) -> bool:
