@@ -842,6 +842,24 @@ def test_a_date_further_in_dates_the_answer_when_its_clause_holds_what_is_asked(
     assert event_date(asked, passage, article, 0, len(named))[0] == PartialDate(2025, 12, 3)
 
 
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("Việt Nam và Anh ký Tuyên bố chung thiết lập quan hệ Đối tác chiến lược khi nào?", PartialDate(2010, 9)),
+        ("viet nam va anh ky tuyen bo chung khi nao", PartialDate(2010, 9)),
+        ("When did Vietnam and the UK sign the joint statement on strategic partnership?", PartialDate(2010, 9)),
+        ("Hai nước kỷ niệm 45 năm quan hệ ngoại giao khi nào?", PartialDate(2018)),
+    ],
+)
+def test_a_when_question_takes_the_date_of_the_clause_naming_what_it_asks(question, date):
+    text = (
+        "Bộ trưởng nhắc lại năm 2018 hai nước kỷ niệm 45 năm thiết lập quan hệ ngoại giao; tháng 9/2010, Việt Nam"
+        " và Anh ký Tuyên bố chung thiết lập quan hệ Đối tác chiến lược."
+    )
+    passage, article = _passage(text, PartialDate(2018, 3, 5), PartialDate(2018, 3, 5))
+    assert event_date(analyse(question), passage, article, 0, len(text))[0] == date
+
+
 def test_a_count_asked_for_a_time_is_dated_by_the_event_that_reported_it():
     # the year is the period counted; the talks where the count was given are the event
     text = "Năm 2024, Cảnh sát Ireland đã xác định 27 nạn nhân là công dân Việt Nam."

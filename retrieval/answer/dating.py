@@ -6,7 +6,8 @@ a month that opens the sentence ('Trước đó, tháng 6/2016, …'); the day t
 sentence of the same paragraph ('Chiều 5/6, … gặp …. Hai bên đã ký …': a news paragraph keeps the
 time it sets); in an article cut into sections by headings, the last day that opens a sentence of
 the sentence's section before it; the day of the article's reported event (from its lead); the
-publication date. A date the sentence merely mentions in passing (a year: 'the memorandum of
+publication date. A 'when' question takes the date of the sentence's clause (between semicolons)
+that names what it asks. A date the sentence merely mentions in passing (a year: 'the memorandum of
 2017') never dates the passage unless the question asks about that time. A date after publication
 is a plan, not an event.
 """
@@ -71,6 +72,8 @@ def event_date(
             if e.start - start <= OPENING_CHARS
             or (e.date.day is not None and _asks_about_clause(plan, passage.text, start, e))
         ]
+    if plan.asks_when and len(in_sentence) > 1:
+        in_sentence = _of_the_asked_clause(plan, passage.text, start, end, in_sentence)
     chosen = (
         _choose(plan, [e.date for e in days_within_spans_first(in_sentence)])
         or _paragraph_day(plan, passage, start, published)
@@ -207,12 +210,33 @@ def _asks_about_clause(plan: QueryPlan, text: str, start: int, event: EventDate)
     return _names_what_is_asked(plan, clause, common)
 
 
-def _names_what_is_asked(plan: QueryPlan, clause: str, syllables: list[str]) -> bool:
-    """Does `clause` name what the question asks about? An English question: a term of the field that
-    the clause writes in Vietnamese. A Vietnamese one: the clause's folded `syllables` hold one of its
-    words of two syllables, not counting Việt Nam's name, which most clauses hold."""
+def _of_the_asked_clause(plan: QueryPlan, text: str, start: int, end: int, events: list[EventDate]) -> list[EventDate]:
+    """The dates of the sentence's clause (between semicolons) that names most of what a 'when'
+    question asks, when one names more than the others: a time dates its own clause ('năm 2018 hai
+    nước kỷ niệm …; tháng 9/2010, Việt Nam và Anh ký Tuyên bố chung …' for 'ký Tuyên bố chung khi
+    nào?')."""
+    bounds = [start] + [start + m.end() for m in re.finditer(";", text[start:end])] + [end]
+    clauses = list(itertools.pairwise(bounds))
+    shared = [_shared_with_question(plan, text[a:b]) for a, b in clauses]
+    best = max(shared)
+    if shared.count(best) == len(shared):
+        return events
+    kept = [(a, b) for (a, b), n in zip(clauses, shared, strict=True) if n == best]
+    return [e for e in events if any(a <= e.start < b for a, b in kept)]
+
+
+def _shared_with_question(plan: QueryPlan, clause: str, syllables: Sequence[str] | None = None) -> int:
+    """How much of what the question asks `clause` names. An English question: its terms of the
+    field that the clause writes in Vietnamese. A Vietnamese one: its words of two syllables that the
+    clause's folded `syllables` (by default all its words) hold, not counting Việt Nam's name, which
+    most clauses hold."""
     if plan.lang == "en":
-        return bool(glossary.written(plan.field_terms, clause))
+        return len(glossary.written(plan.field_terms, clause))
     home = home_words()
     asked = {pair for pair in itertools.pairwise(plan.topic_words) if not set(pair) <= home}
-    return bool(asked & set(itertools.pairwise(syllables)))
+    return len(asked & set(itertools.pairwise(words(clause) if syllables is None else syllables)))
+
+
+def _names_what_is_asked(plan: QueryPlan, clause: str, syllables: list[str]) -> bool:
+    """Does `clause` name what the question asks about (see _shared_with_question)?"""
+    return _shared_with_question(plan, clause, syllables) > 0
