@@ -382,6 +382,26 @@ def test_time_window_keeps_only_passages_of_that_time(small_searcher):
     assert (none.answerable, none.decline_reason, none.missing) == (False, "time", ["2019"])
 
 
+def test_an_article_that_leaves_its_year_unsaid_is_in_the_year_it_names_by_its_day_and_month(tmp_path: Path):
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    italy = (
+        "Bộ trưởng tiếp Đại sứ Italy\n\n"
+        "Chiều 2/8, tại Hà Nội, Bộ trưởng Tô Lâm tiếp Đại sứ Italy Antonio Alessandro đến chào từ biệt."
+        + filler
+        + "\n\nNăm 2023 có ý nghĩa đặc biệt với quan hệ hai nước."
+        + filler
+        + "\n"
+    )
+    searcher = fake_searcher({"it.txt": italy}, tmp_path)
+    answer = searcher.ask("Which Italian ambassador paid a farewell call on Minister To Lam in August 2023?")
+    assert any(p.best_sentence.startswith("Chiều 2/8") for p in answer.passages)
+    shown = next(p for p in answer.passages if p.best_sentence.startswith("Chiều 2/8"))
+    assert (shown.date, shown.date_as_written) == (None, "2/8")  # its year is still not invented
+    # another month is not the one it reports
+    may = searcher.ask("Ai chào từ biệt Bộ trưởng tháng 5/2023?").passages
+    assert not any(p.best_sentence.startswith("Chiều 2/8") for p in may)
+
+
 def test_open_ended_windows_keep_one_side_of_the_year(small_searcher):
     after = small_searcher.ask("What did Vietnam sign with Belarus after 2024?")
     before = small_searcher.ask("Việt Nam ký gì với Belarus trước năm 2025?")

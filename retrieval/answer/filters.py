@@ -4,7 +4,8 @@ A passage is in a time window when its article's event or publication date is, o
 reports a dated event (a day, month or year it names) inside the window. A period it mentions
 ('giai đoạn 2024 - 2026') is a plan's span, not an event, and does not put it in the window; nor
 does a date after its article's publication ('đến năm 2022' in a 2020 article), which is a plan
-that had not happened when the article was written.
+that had not happened when the article was written. An article that leaves its year unsaid ('Chiều
+2/8, …') is of a year it names, by its day and month.
 """
 
 from __future__ import annotations
@@ -41,9 +42,24 @@ def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) 
 
 
 def within_time(candidates: list[Candidate], window: TimeFilter | None) -> list[Candidate]:
+    """The candidates in `window`. In an article that states no year of its own ('Chiều 2/8, …') but
+    is in the window by a year it names, a passage dated by day and month alone is of that time when
+    its month agrees: the article's event is the one asked about, in a year it leaves unsaid."""
     if window is None:
         return candidates
-    return [c for c in candidates if in_time(c.passage, c.article, window)]
+    timely = {id(c) for c in candidates if in_time(c.passage, c.article, window)}
+    yearless = {c.passage.doc for c in candidates if id(c) in timely and c.article.reported_date is None}
+    return [
+        c for c in candidates if id(c) in timely or (c.passage.doc in yearless and _month_agrees(c.passage, window))
+    ]
+
+
+def _month_agrees(passage: PassageRecord, window: TimeFilter) -> bool:
+    """Does the passage name a day or month without a year, in the window's month if it has one?"""
+    return any(
+        e.date.year is None and e.date.month is not None and window.month in (None, e.date.month)
+        for e in passage.event_dates
+    )
 
 
 def with_ordinals(candidates: list[Candidate], wanted: frozenset[int]) -> list[Candidate]:
