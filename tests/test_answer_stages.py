@@ -732,6 +732,19 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
     assert answer.passages[0].date == PartialDate(2026, 2, 5)
 
 
+def test_a_how_many_question_is_answered_by_a_sentence_that_writes_a_number(tmp_path: Path):
+    # both sentences name the dialogue; the first writes only a date, which counts nothing
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    thailand = (
+        " date 2023-05-29 Sáng 29/5/2023, tại Hà Nội, Đối thoại an ninh cấp cao Việt Nam - Thái Lan được tổ chức."
+        " Đối thoại an ninh cấp cao Việt Nam - Thái Lan đã diễn ra 6 lần." + filler + "\n"
+    )
+    answer = fake_searcher({"th.txt": thailand}, tmp_path).ask(
+        "How many sessions has the Vietnam - Thailand high-level security dialogue held?"
+    )
+    assert answer.passages[0].best_sentence.endswith("đã diễn ra 6 lần.")
+
+
 @pytest.mark.parametrize(
     ("question", "asks_when"),
     [

@@ -127,6 +127,13 @@ def states_a_time(passage: PassageRecord, start: int, end: int) -> bool:
     return any(e.kind == "point" and start <= e.start < end for e in passage.event_dates)
 
 
+def states_a_number(passage: PassageRecord, start: int, end: int) -> bool:
+    """Does the sentence in [start, end) write a number other than a date's ('sau 6 năm', '10 văn bản')?"""
+    dates = [(e.start, e.start + len(e.text)) for e in passage.event_dates if start <= e.start < end]
+    numbers = re.finditer(r"\d+", passage.text[start:end])
+    return any(not any(a <= start + m.start() < b for a, b in dates) for m in numbers)
+
+
 def _opening_days(passage: PassageRecord, start: int, end: int, published: PartialDate | None) -> list[PartialDate]:
     """The days that open a sentence of the passage's text in [start, end) ('Chiều 5/6, …'), in order;
     not one a sentence looks back to."""

@@ -13,7 +13,8 @@ The verb a question asks about ('What did … sign?', 'ký văn bản gì') must
 article that writes it, a sentence that does not loses config.predicate_penalty, and a signing only
 proposed or only described ('các văn bản đã ký', retrieval.modality) does not count as one. The
 answer to 'when' names a date: for a 'when' question, in an article that dates some of its
-sentences, a sentence that names none loses config.when_penalty. Some questions take a fixed
+sentences, a sentence that names none loses config.when_penalty; for 'how many', one that writes
+no number (a date's aside) loses config.quantity_penalty. Some questions take a fixed
 sentence instead of the best-scoring one: a question naming only who and when takes the first
 sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section
 heading is never the answer.
@@ -34,7 +35,7 @@ import numpy as np
 from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
-from retrieval.answer.dating import event_date, states_a_time
+from retrieval.answer.dating import event_date, states_a_number, states_a_time
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
@@ -165,6 +166,7 @@ def rank_sentences(
             established,
             predicates,
             plan.asks_when and not plan.asks_quantity and cand.passage.doc in dated,
+            plan.asks_quantity,
         )
         cand.score = config.passage_weight * cand.score + choice.score
         ranked.append((cand, choice))
@@ -183,11 +185,13 @@ def best_sentence(
     established: frozenset[str] = frozenset(),
     predicates: frozenset[str] = frozenset(),
     needs_date: bool = False,
+    needs_number: bool = False,
 ) -> SentenceChoice:
     """The passage's sentence that best answers; one that does not write the verb the question asks
     about (`predicates`: '@sign' of 'What did … sign?', where its article writes it) loses
-    config.predicate_penalty, and with `needs_date` ('when', where its article dates a sentence) one
-    that names no date loses config.when_penalty."""
+    config.predicate_penalty; with `needs_date` ('when', where its article dates a sentence) one
+    that names no date loses config.when_penalty, and with `needs_number` ('how many') one that writes
+    no number loses config.quantity_penalty."""
     rows, spans = index.sentences_of(cand.row)
     text = cand.passage.text
     if len(rows) == 0:
@@ -229,6 +233,8 @@ def best_sentence(
             score -= config.predicate_penalty
         if needs_date and not states_a_time(cand.passage, start, end):
             score -= config.when_penalty
+        if needs_number and not states_a_number(cand.passage, start, end):
+            score -= config.quantity_penalty
         choice = SentenceChoice(start, end, score, z, share)
         if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
