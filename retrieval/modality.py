@@ -27,8 +27,12 @@ from retrieval.text import normalize, sentence_spans
 _INTENDED_VI = (
     r"sẽ|sớm|chưa|tiến tới|hướng tới|nhằm|đề nghị|đề xuất|mong muốn|chuẩn bị|dự kiến|thúc đẩy|đàm phán|xem xét"
 )
-_INTENDED_EN = r"will|would|shall|should|could|can|may|(?-i:to)|propos\w*|plan\w*|intend\w*|hop\w*|aim\w*|agree\w* to"
-_SIGN_VI = re.compile(r"(?<!\w)(?<!thư )ký(?: kết)?(?!\w)", re.IGNORECASE)  # not 'Thư ký' (secretary)
+_INTENDED_EN = (
+    r"will|would|shall|should|could|can|may|(?-i:to)|towards?|propos\w*|plan\w*|intend\w*|hop\w*|aim\w*|agree\w* to"
+)
+# not 'Thư ký' (secretary), nor 'mở ký' (a convention opened for signature: 'Lễ mở ký Công ước Hà Nội'
+# is a ceremony many states attend, not a signing between two of them)
+_SIGN_VI = re.compile(r"(?<!\w)(?<!thư )(?<!mở )ký(?: kết)?(?!\w)", re.IGNORECASE)
 _SIGN_EN = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _INTENDED = re.compile(rf"(?<!\w)(?:{_INTENDED_VI}|{_INTENDED_EN})(?!\w)", re.IGNORECASE)

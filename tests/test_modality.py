@@ -24,6 +24,7 @@ from tests.fakes import fake_searcher
         ("Bản ghi nhớ chưa được ký.", True),
         ("He proposed that the two ministries work out and sign crime-prevention agreements.", True),
         ("The memorandum will be signed next year.", True),
+        ("The two sides share information, and move towards signing agreements on crime prevention.", True),
         ("Ngay sau hội đàm, hai bên ký kết Kế hoạch hợp tác giai đoạn 2024 - 2026.", False),
         ("Hai bên nhất trí sẽ triển khai hiệu quả các văn kiện đã ký.", False),  # 'đã ký': done
         ("Hiệp định được ký kết năm 2018 vẫn đang được thực hiện.", False),
@@ -113,6 +114,8 @@ def test_a_signing_is_reported_only_where_a_sentence_tells_one_done():
     assert not reports_signing("Thư ký Hội đồng An ninh dẫn đầu đoàn.")
     assert not reports_signing("Hai bên nhất trí triển khai hiệu quả các văn kiện đã ký.")  # which, and when?
     assert reports_signing("Hai bên nhắc lại Bản ghi nhớ ký năm 2017.")
+    # a convention opened for signature to all states is no signing between two of them
+    assert not reports_signing("Nhân dịp Lễ mở ký Công ước Hà Nội, Bộ trưởng tiếp Bộ trưởng Tư pháp Nam Phi.")
 
 
 EGYPT = (
