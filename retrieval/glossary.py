@@ -139,6 +139,7 @@ VERBS = frozenset(
 _NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
 # ... or that negates it: 'Since when had they not met?' asks for no meeting
 _NEGATIONS = frozenset(["not", "never"])
+_HOLD = frozenset(["hold", "holds", "held", "holding"])
 # an -ing form is a verb only in the progressive, after a form of 'be' ('What are they discussing?');
 # else it is a noun or a participle ('the 12th annual ministerial meeting', 'training courses')
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
@@ -155,7 +156,8 @@ def english_predicates(question: str) -> frozenset[str]:
             continue
         for match in pattern.finditer(lowered):
             before = lowered[: match.start()].split()[-1:]
-            plural = match.group(0).endswith("s") and not english.endswith("s")
+            # 'held talks', 'hold meetings': a light verb whose object names the act ('talked', 'met')
+            plural = match.group(0).endswith("s") and not english.endswith("s") and not (before and before[0] in _HOLD)
             marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith("n't"))
             gerund = match.group(0).endswith("ing") and not _BE & set(lowered[: match.start()].split())
             if not plural and not marked and not gerund and not (before and before[0].isdigit()):

@@ -55,6 +55,7 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("Which areas did the minister propose cooperating on?", {"@propose"}),  # its first verb, not its complement
         ("Where did To Lam lay a wreath during his April 2023 visit to India?", set()),  # a noun
         ("When were the talks held?", set()),
+        ("Whom did the minister hold talks with in New Delhi?", {"@talk"}),  # a light verb and its act
         ("Since when had they not met?", set()),  # negated: no meeting is asked for
         ("Who co-chaired the 12th annual vice-ministerial meeting?", set()),  # an -ing noun
         ("What were the two ministers discussing?", {"@discuss"}),  # progressive: a verb
