@@ -614,6 +614,9 @@ def test_a_name_the_articles_spell_one_letter_differently_is_theirs(small_search
         ("Which areas did the second security dialogue cover?", False),
         ("Kế hoạch hành động chung xác định những lĩnh vực ưu tiên nào?", False),
         ("Việt Nam và Hungary hợp tác phòng, chống những loại tội phạm nào?", False),
+        # a verb, not a plural noun: 'does', 'the two ministers' after 'did'
+        ("What position does Aubeck Kam hold?", False),
+        ("What did the two ministers discuss?", False),
     ],
 )
 def test_a_question_asks_for_a_list_of_articles_unless_it_asks_for_aspects_of_one_event(question, asks_list):

@@ -97,8 +97,11 @@ LIST_CUES = (
 # Words that say nothing about the topic: function words and deictic time words of both languages.
 NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 # A plural asked for: 'which agreements', 'what meetings'; 'những văn kiện nào', 'các thỏa thuận gì' (folded)
+# (an auxiliary ends the phrase: 'What position does …', 'What did the two ministers discuss?' ask no list)
+_AUXILIARY = r"(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can)\b)"
 PLURAL_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}\w{3,}(?<!s)s\b|\b(?:nhung|cac)\s+(?:\w+\s+){1,4}(?:nao|gi)\b"
+    rf"\b(?:which|what)\s+(?:{_AUXILIARY}\w+\s+){{0,2}}{_AUXILIARY}\w{{3,}}(?<!s)s\b"
+    r"|\b(?:nhung|cac)\s+(?:\w+\s+){1,4}(?:nao|gi)\b"
 )
 # ... unless what is asked for are aspects of one event: its areas, issues, topics, kinds of crime
 # ('Which crimes did … agree to fight?', 'những lĩnh vực ưu tiên nào'). One article answers those; read
