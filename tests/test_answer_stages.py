@@ -735,6 +735,19 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
     assert answer.passages[0].date == PartialDate(2026, 2, 5)
 
 
+def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
+    # 'Thống nhất' of the UAE's Vietnamese name is not 'thống nhất' (agree)
+    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    uae = (
+        " date 2024-10-28 Ngày 28/10, Thứ trưởng Lê Quốc Hùng chào xã giao Bộ trưởng Nội vụ Các Tiểu vương quốc"
+        " Arab Thống nhất (UAE). Thứ trưởng Lê Quốc Hùng và Bộ trưởng Nội vụ thống nhất tăng cường trao đổi đoàn."
+        + filler
+        + "\n"
+    )
+    answer = fake_searcher({"ae.txt": uae}, tmp_path).ask("What did Le Quoc Hung agree with the UAE interior minister?")
+    assert "thống nhất tăng cường" in answer.passages[0].best_sentence
+
+
 def test_a_how_many_question_is_answered_by_a_sentence_that_writes_a_number(tmp_path: Path):
     # both sentences name the dialogue; the first writes only a date, which counts nothing
     filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3

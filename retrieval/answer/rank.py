@@ -228,7 +228,7 @@ def best_sentence(
             continue
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
-        if predicates and not _written(predicates, text[start:end], inside_words, vietnamese) - denied:
+        if predicates and not _verbs_written(predicates, text[start:end], inside_words, vietnamese) - denied:
             # says nothing of the verb asked about
             score -= config.predicate_penalty
         if needs_date and not states_a_time(cand.passage, start, end):
@@ -296,7 +296,7 @@ def _predicates_written(index: LoadedIndex, plan: QueryPlan, shortlist: list[Can
         tails = index.compound_tails(rows) if vietnamese and len(rows) else [frozenset()] * len(rows)
         found = written.get(cand.passage.doc, frozenset())
         for (start, end), inside in zip(spans.tolist(), tails, strict=True):
-            found |= _written(plan.predicates, cand.passage.text[start:end], inside, vietnamese)
+            found |= _verbs_written(plan.predicates, cand.passage.text[start:end], inside, vietnamese)
         written[cand.passage.doc] = found
     return written
 
@@ -326,6 +326,16 @@ def _written(terms: frozenset[str], sentence: str, inside: frozenset[str], vietn
     if vietnamese:
         return glossary.written(terms, sentence, inside)
     return glossary.english_terms(sentence) & terms
+
+
+def _verbs_written(verbs: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
+    """Those glossary `verbs` ('@agree') that a sentence writes as verbs: in Vietnamese not as a
+    capitalised word after its first, which is part of a name ('Các Tiểu vương quốc Arab Thống nhất'
+    agrees on nothing); Vietnamese writes its verbs in lower case."""
+    if vietnamese:
+        tokens = sentence.split()
+        sentence = " ".join(t if i == 0 or not t[:1].isupper() else "," for i, t in enumerate(tokens))
+    return _written(verbs, sentence, inside, vietnamese)
 
 
 def _partner_terms_by_section(
