@@ -735,6 +735,22 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
     assert answer.passages[0].date == PartialDate(2026, 2, 5)
 
 
+def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_that_does(tmp_path: Path):
+    # the lead names everyone asked about; the signing is in a later paragraph that names them less
+    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    slovakia = (
+        " date 2017-03-06 Ngày 6/3/2017, Bộ trưởng Tô Lâm thăm Slovakia. Ông gặp Robert Kaliňák tại Slovakia."
+        + filler
+        + "\n\nNhân dịp này, hai bên đã ký Thỏa thuận hợp tác."
+        + filler
+        + "\n"
+    )
+    answer = fake_searcher({"sk.txt": slovakia}, tmp_path).ask(
+        "What did To Lam and Robert Kaliňák sign during the visit to Slovakia?"
+    )
+    assert "đã ký Thỏa thuận" in answer.passages[0].best_sentence
+
+
 def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
     # 'Thống nhất' of the UAE's Vietnamese name is not 'thống nhất' (agree)
     filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3

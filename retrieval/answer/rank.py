@@ -10,14 +10,15 @@ sentences: the article establishes who met whom, and its later sentences refer b
 beyond them can outrank the lead that only names them.
 
 The verb a question asks about ('What did … sign?', 'ký văn bản gì') must be in its answer: in an
-article that writes it, a sentence that does not loses config.predicate_penalty, and a signing only
-proposed or only described ('các văn bản đã ký', retrieval.modality) does not count as one. The
-answer to 'when' names a date: for a 'when' question, in an article that dates some of its
-sentences, a sentence that names none loses config.when_penalty; for 'how many', one that writes
-no number (a date's aside) loses config.quantity_penalty. Some questions take a fixed
-sentence instead of the best-scoring one: a question naming only who and when takes the first
-sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section
-heading is never the answer.
+article that writes it, a sentence that does not loses config.predicate_penalty (and its passage
+config.passage_predicate_penalty, when it is the passage's best), and a signing only proposed or
+only described ('các văn bản đã ký', retrieval.modality) does not count as one. The answer to
+'when' names a date: for a 'when' question, in an article that dates some of its sentences, a
+sentence that names none loses config.when_penalty; for 'how many', one that writes no number (a
+date's aside) loses config.quantity_penalty. Some questions take a fixed sentence instead of the
+best-scoring one: a question naming only who and when takes the first sentence reporting the
+event; 'Who is …?' takes the first sentence naming the person. A section heading is never the
+answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
@@ -51,6 +52,7 @@ class SentenceChoice:
     score: float
     dense: float
     coverage: float
+    lacks_verb: bool = False  # does not write the verb the question asks about, where its article does
 
 
 def idf(index: LoadedIndex, term: str) -> float:
@@ -169,6 +171,8 @@ def rank_sentences(
             plan.asks_quantity,
         )
         cand.score = config.passage_weight * cand.score + choice.score
+        if choice.lacks_verb:
+            cand.score -= config.passage_predicate_penalty
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
     return ranked
@@ -228,14 +232,16 @@ def best_sentence(
             continue
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
-        if predicates and not _verbs_written(predicates, text[start:end], inside_words, vietnamese) - denied:
-            # says nothing of the verb asked about
+        lacks_verb = (
+            bool(predicates) and not _verbs_written(predicates, text[start:end], inside_words, vietnamese) - denied
+        )
+        if lacks_verb:  # says nothing of the verb asked about
             score -= config.predicate_penalty
         if needs_date and not states_a_time(cand.passage, start, end):
             score -= config.when_penalty
         if needs_number and not states_a_number(cand.passage, start, end):
             score -= config.quantity_penalty
-        choice = SentenceChoice(start, end, score, z, share)
+        choice = SentenceChoice(start, end, score, z, share, lacks_verb)
         if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
             return choice
