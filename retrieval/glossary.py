@@ -137,8 +137,9 @@ VERBS = frozenset(
 )  # fmt: skip
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
 _NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
-# ... or that negates it: 'Since when had they not met?' asks for no meeting
-_NEGATIONS = frozenset(["not", "never"])
+# ... or that negates it ('Since when had they not met?' asks for no meeting), or sets it aside
+# ('Besides meeting the minister, where did he go?' asks about the rest)
+_NEGATIONS = frozenset(["not", "never", "besides"])
 _HOLD = frozenset(["hold", "holds", "held", "holding"])
 # an -ing form is a verb only in the progressive, after a form of 'be' ('What are they discussing?');
 # else it is a noun or a participle ('the 12th annual ministerial meeting', 'training courses')
@@ -166,8 +167,11 @@ def english_predicates(question: str) -> frozenset[str]:
 
 
 # Words before a Vietnamese verb that make it a noun: classifiers ('cuộc hội đàm', 'chuyến thăm', 'việc
-# ký kết') and prepositions ('tại hội đàm', 'sau khi hội đàm'), folded
-_VI_NOUN_MARKERS = frozenset(["cuoc", "buoi", "chuyen", "viec", "su", "tai", "trong", "sau", "truoc", "khi", "nhan"])
+# ký kết') and prepositions ('tại hội đàm', 'sau khi hội đàm'), folded; and 'ngoài' (besides: 'ngoài
+# gặp Bộ trưởng, … còn đến thăm đâu?' asks about the rest)
+_VI_NOUN_MARKERS = frozenset(
+    ["cuoc", "buoi", "chuyen", "viec", "su", "tai", "trong", "sau", "truoc", "khi", "nhan", "ngoai"]
+)
 
 
 def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> frozenset[str]:

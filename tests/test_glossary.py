@@ -56,6 +56,7 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("Where did To Lam lay a wreath during his April 2023 visit to India?", set()),  # a noun
         ("When were the talks held?", set()),
         ("Whom did the minister hold talks with in New Delhi?", {"@talk"}),  # a light verb and its act
+        ("Besides meeting the minister, whom did he visit?", {"@visit"}),  # the verb set aside is not asked
         ("Since when had they not met?", set()),  # negated: no meeting is asked for
         ("Who co-chaired the 12th annual vice-ministerial meeting?", set()),  # an -ing noun
         ("What were the two ministers discussing?", {"@discuss"}),  # progressive: a verb
@@ -73,6 +74,7 @@ def test_an_english_question_asks_about_its_first_verb_of_the_field(question: st
         ("Tại hội đàm ở Astana, hai bên nhắc lại những văn kiện nào được ký?", {"@sign"}),  # 'tại hội đàm': a noun
         ("Ai là Thư ký Hội đồng An ninh Nga?", set()),  # 'ký' of 'Thư ký' signs nothing
         ("Năm 2016 Bộ Công an có hoạt động hợp tác nào với Thái Lan?", set()),  # cooperation is the field
+        ("Ngoài gặp Bộ trưởng Lào, Bộ trưởng còn đến thăm đâu?", {"@visit"}),  # 'ngoài': besides
     ],
 )
 def test_a_vietnamese_question_asks_about_its_first_verb_of_the_field(question: str, expected: set[str]):
