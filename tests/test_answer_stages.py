@@ -739,9 +739,9 @@ def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_th
     # the lead names everyone asked about; the signing is in a later paragraph that names them less
     filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
     slovakia = (
-        " date 2017-03-06 Ngày 6/3/2017, Bộ trưởng Tô Lâm thăm Slovakia. Ông gặp Robert Kaliňák tại Slovakia."
+        " date 2017-03-06 Ngày 6/3/2017, Tô Lâm thăm Slovakia. Tô Lâm gặp Robert Kaliňák tại Slovakia."
         + filler
-        + "\n\nNhân dịp này, hai bên đã ký Thỏa thuận hợp tác."
+        + "\n\nTô Lâm đã ký Thỏa thuận hợp tác."
         + filler
         + "\n"
     )
