@@ -751,6 +751,17 @@ def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_th
     assert "đã ký Thỏa thuận" in answer.passages[0].best_sentence
 
 
+def test_a_photo_caption_is_never_the_answer(tmp_path: Path):
+    # the caption repeats the question's names in the fewest words; the lead reports the reception
+    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    saudi = (
+        " date 2019-09-29 Chiều 29/9, tại Hà Nội, Bộ trưởng Tô Lâm đã tiếp ông Mohammed Dahlwy, Đại sứ Ả Rập Xê Út."
+        "\n\nẢnh: Bộ trưởng Tô Lâm và Đại sứ Mohammed Dahlwy tại buổi tiếp.\n\n" + filler + "\n"
+    )
+    answer = fake_searcher({"sa.txt": saudi}, tmp_path).ask("Tô Lâm tiếp Đại sứ nào?")
+    assert answer.passages[0].best_sentence.startswith("Chiều 29/9")
+
+
 def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
     # 'Thống nhất' of the UAE's Vietnamese name is not 'thống nhất' (agree)
     filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3

@@ -17,8 +17,8 @@ only described ('các văn bản đã ký', retrieval.modality) does not count a
 sentence that names none loses config.when_penalty; for 'how many', one that writes no number (a
 date's aside) loses config.quantity_penalty. Some questions take a fixed sentence instead of the
 best-scoring one: a question naming only who and when takes the first sentence reporting the
-event; 'Who is …?' takes the first sentence naming the person. A section heading is never the
-answer.
+event; 'Who is …?' takes the first sentence naming the person. A section heading or a photo
+caption is never the answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
@@ -38,6 +38,7 @@ from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_number, states_a_time
 from retrieval.answer.retrieve import Candidate, calibrated
+from retrieval.headers import is_caption
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
 from retrieval.text import opens_with_heading, syllables_and_pairs
@@ -225,10 +226,13 @@ def best_sentence(
     # a section heading ('Làm việc với Ban Thư ký ASEANAPOL') names what its section reports, in the
     # question's own words, and answers nothing: the sentences under it do
     heading_end = text.find("\n") if len(rows) > 1 and opens_with_heading(text) else -1
-    for (start, end), z, inside_words, (implied, denied) in zip(
-        spans.tolist(), dense.tolist(), tails, held, strict=True
+    # ... and a photo caption ('Ảnh: Bộ trưởng … và Đại sứ … tại buổi tiếp.') describes a picture in the
+    # names of the event, not the event: never the answer, unless the passage holds nothing else
+    captions = [is_caption(text[start:end]) for start, end in spans.tolist()]
+    for (start, end), z, inside_words, (implied, denied), caption in zip(
+        spans.tolist(), dense.tolist(), tails, held, captions, strict=True
     ):
-        if end <= heading_end:
+        if end <= heading_end or (caption and not all(captions)):
             continue
         share = coverage(text[start:end], weights, inside_words, implied, denied)
         score = config.sentence_dense_weight * z + config.sentence_lexical_weight * share
