@@ -322,8 +322,9 @@ def dateline_date(article: Article) -> PartialDate | None:
     News is often published a day or two after the event; the lead's day is what a reader means by
     'when'. A date that opens a sentence (a dateline) is preferred to one inside it ('thăm Ấn Độ
     trong hai ngày 9 - 10/4. Ngày 10/4, tại New Delhi, … hội đàm'), and a day within a span of days
-    to the span ('từ ngày 21 đến 25/4/2025, ngày 23/4, … hội đàm'); only a day close before the
-    publication date is accepted. An article with no publication date has nothing to check a day
+    to the span ('từ ngày 21 đến 25/4/2025, ngày 23/4, … hội đàm'); only a day up to a month before the
+    publication date is accepted (digests run weeks behind: 'sat down on 17 January', published 2
+    February). An article with no publication date has nothing to check a day
     against: the first date of its lead that states a year and a month and does not look back
     ('… dự Hội nghị ASEANAPOL 39 vào tháng 9/2019, hai bên đã hội đàm') is taken as the event's.
     """
@@ -352,7 +353,7 @@ def _close_before(day: PartialDate, published: PartialDate) -> bool:
     if published.day is None:
         return (day.year, day.month) == (published.year, published.month)
     gap = (dt.date(published.year, published.month, published.day) - dt.date(day.year, day.month, day.day)).days
-    return 0 <= gap <= 14
+    return 0 <= gap <= 31
 
 
 def _write_atomically(path: Path, content: str) -> None:

@@ -1072,6 +1072,18 @@ def test_a_day_named_within_a_visits_span_of_days_is_the_events_date():
     assert dateline_date(trip_article) == PartialDate(2025, 3, 10)
 
 
+def test_a_lead_day_up_to_a_month_before_publication_is_the_events_date():
+    # a digest published weeks after the meeting it reports; a day before that is an older event
+    def lead_day(lead: str) -> PartialDate | None:
+        text = f"Review of cooperation\nPublished: February 2, 2011\n\n{lead}\n\nThe session was co-chaired by two."
+        return dateline_date(parse_article("a.txt", text.encode()))
+
+    assert lead_day("HANOI - The ministry and UNODC sat down on 17 January for a consultation.") == PartialDate(
+        2011, 1, 17
+    )
+    assert lead_day("HANOI - The ministry, which met UNODC on 17 November, held a review.") is None
+
+
 def test_rebuild_after_adding_an_article_embeds_only_its_texts(tmp_path: Path):
     articles = tmp_path / "articles"
     articles.mkdir()
