@@ -56,6 +56,7 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "dialogue": ("đối thoại",),
     "conference": ("hội nghị",),
     "consultation": ("tham vấn",),
+    "chair": ("chủ trì", "đồng chủ trì"),  # 'co-chaired' too
     "farewell": ("chào từ biệt",),
     "courtesy call": ("chào xã giao",),
     # what the sides say and do
@@ -132,7 +133,7 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
 VERBS = frozenset(
     [
         "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
-        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade",
+        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "chair",
     ]
 )  # fmt: skip
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')

@@ -56,6 +56,7 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("Where did To Lam lay a wreath during his April 2023 visit to India?", set()),  # a noun
         ("When were the talks held?", set()),
         ("Whom did the minister hold talks with in New Delhi?", {"@talk"}),  # a light verb and its act
+        ("Who co-chaired the consultation with UNODC?", {"@chair"}),
         ("Besides meeting the minister, whom did he visit?", {"@visit"}),  # the verb set aside is not asked
         ("Since when had they not met?", set()),  # negated: no meeting is asked for
         ("Who co-chaired the 12th annual vice-ministerial meeting?", set()),  # an -ing noun
