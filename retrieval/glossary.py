@@ -250,6 +250,15 @@ def _lexical(word: str) -> tuple[str, ...]:
     return tuple(word_as_terms(words(fold(word))))
 
 
+def english_term_words(text: str) -> frozenset[str]:
+    """The folded words of `text` that spell one of the glossary's English terms ('minister' and
+    'ambassador' of 'Minister … received Ambassador …'), whatever their case."""
+    lowered = text.lower()
+    return frozenset(
+        word for _, pattern, _ in _patterns() for match in pattern.finditer(lowered) for word in words(match.group())
+    )
+
+
 def vietnamese_terms(question: str) -> list[str]:
     """The lexical terms (folded unigrams, or syllable pairs of longer words, as the index holds them)
     of the Vietnamese words for the English terms `question` uses."""

@@ -27,6 +27,11 @@ _AS_ASKED = re.compile(
 )
 
 
+def ministry_words(folded: str) -> frozenset[str]:
+    """The words with which folded `folded` names the ministry ('ministry', 'public', 'security')."""
+    return frozenset(word for match in _AS_ASKED.finditer(folded) for word in match.group().split())
+
+
 def without_ministry(folded: str) -> str:
     """Folded `folded` text without the ministry's names ('What did the ministry do?' -> 'What did do?')."""
     return _AS_ASKED.sub(" ", folded)

@@ -212,6 +212,9 @@ def test_english_questions_use_names_not_english_words_lexically():
     assert plan.lang == "en" and plan.partners == {"BY"}
     assert "kgb" in plan.names and "agreement" not in plan.terms
     assert "belarus" in plan.terms  # the partner's names, in both languages
+    # a capitalised title or the ministry's English name is a word of the field, not a name
+    titled = analyse("Which ambassadors did Minister To Lam receive at the Ministry of Public Security?")
+    assert set(titled.names) == {"lam"} and {"bo_truong", "dai_su"} <= set(titled.terms)
 
 
 @pytest.mark.parametrize(

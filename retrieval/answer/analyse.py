@@ -24,7 +24,7 @@ from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_day, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
-from retrieval.ministry import names_ministry, without_parties
+from retrieval.ministry import ministry_words, names_ministry, without_parties
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
 from retrieval.segmentation import word_terms
@@ -188,6 +188,11 @@ def analyse(
     names = _names(lexical_text, lang)
     translated: list[str] = []
     if lang == "en":
+        # a capitalised title or the ministry's English name ('Minister', 'Ambassador', 'Ministry of
+        # Public Security') is a word of the field, not a name: it stands in its Vietnamese words, and
+        # as a name only English articles could hold it, which ranked them above the Vietnamese ones
+        common = glossary.english_term_words(lexical_text) | ministry_words(fold(lexical_text))
+        names = tuple(n for n in names if n not in common)
         # language-neutral evidence: names, acronyms, numbers, and partners' names in both languages;
         # and the Vietnamese words of the field's English terms ('signed' -> 'ký'), for Vietnamese passages
         translated = glossary.vietnamese_terms(lexical_text)
