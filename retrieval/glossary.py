@@ -150,7 +150,8 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 def english_predicates(question: str) -> frozenset[str]:
     """The glossary term ('@sign') of the verb an English question asks about: its first glossary verb
     written as one ('sign', 'signed', 'discussed'), not as a noun ('the talks', 'his 2023 visit'); a
-    later one is its complement ('propose cooperating')."""
+    later one is its complement ('propose cooperating'), unless 'or' joins it to the first ('receive or
+    hold talks with': either answers)."""
     lowered = question.lower()
     found = []
     for english, pattern, _ in _patterns():
@@ -163,8 +164,16 @@ def english_predicates(question: str) -> frozenset[str]:
             marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith("n't"))
             gerund = match.group(0).endswith("ing") and not _BE & set(lowered[: match.start()].split())
             if not plural and not marked and not gerund and not (before and before[0].isdigit()):
-                found.append((match.start(), f"@{english}"))
-    return frozenset([min(found)[1]]) if found else frozenset()
+                found.append((match.start(), match.end(), f"@{english}"))
+    if not found:
+        return frozenset()
+    found.sort()
+    asked = [found[0]]
+    for verb in found[1:]:
+        between = lowered[asked[-1][1] : verb[0]].split()
+        if between[:1] == ["or"] and len(between) <= 2:  # 'or', and perhaps a light verb ('or hold')
+            asked.append(verb)
+    return frozenset(term for _, _, term in asked)
 
 
 # Words before a Vietnamese verb that make it a noun: classifiers ('cuộc hội đàm', 'chuyến thăm', 'việc

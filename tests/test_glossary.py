@@ -57,6 +57,7 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("When were the talks held?", set()),
         ("Whom did the minister hold talks with in New Delhi?", {"@talk"}),  # a light verb and its act
         ("Who co-chaired the consultation with UNODC?", {"@chair"}),
+        ("Whom did the minister receive or hold talks with in 2025?", {"@receive", "@talk"}),  # either answers
         ("Besides meeting the minister, whom did he visit?", {"@visit"}),  # the verb set aside is not asked
         ("Since when had they not met?", set()),  # negated: no meeting is asked for
         ("Who co-chaired the 12th annual vice-ministerial meeting?", {"@chair"}),  # not the -ing noun

@@ -161,3 +161,14 @@ def test_a_signing_declined_as_unreported_names_the_partner_in_the_askers_langua
     assert decline(english, searcher.summary()).startswith("The articles on Egypt report no signing.")
     vietnamese = searcher.ask("Bộ Công an đã ký văn bản gì với Ai Cập?")
     assert decline(vietnamese, searcher.summary()).startswith("Các bài báo về Ai Cập không đưa tin")
+
+
+def test_a_list_of_signings_lists_the_articles_reporting_one_not_those_only_proposing_one(tmp_path: Path):
+    signed = " date 2025-03-05 Ngày 5/3/2025, Bộ Công an và Bộ Nội vụ Hungary đã ký Bản ghi nhớ về hợp tác.\n"
+    proposed = (
+        " date 2025-04-06 Ngày 6/4/2025, Bộ trưởng Bộ Công an đề nghị Bộ Nội vụ Chile sớm ký kết Bản ghi nhớ"
+        " về hợp tác.\n"
+    )
+    searcher = fake_searcher({"hu.txt": signed, "cl.txt": proposed}, tmp_path)
+    for question in ["Bộ Công an đã ký những văn bản nào năm 2025?", "Which agreements did the ministry sign in 2025?"]:
+        assert [p.doc for p in searcher.ask(question).passages] == ["hu.txt"]

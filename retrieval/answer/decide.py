@@ -115,6 +115,16 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
             earlier = doc in per_article and cand.passage.start < per_article[doc][0].passage.start
             if earlier and (not plan.identity or plan.names_person_asked(cand.passage.text[choice.start : choice.end])):
                 per_article[doc] = (cand, choice)  # a key keeps its place in the dict when its value changes
+    if plan.asks_list and plan.predicates:
+        # 'Which agreements did … sign in 2025?' lists the articles reporting the act asked about, each
+        # by its best passage that does; one that only proposes a signing ('he proposed that … sign')
+        # reports none
+        acts: dict[str, tuple[Candidate, SentenceChoice]] = {}
+        for cand, choice in relevant:
+            if choice.reports_act:
+                acts.setdefault(cand.passage.doc, (cand, choice))
+        if acts:
+            per_article = {doc: acts[doc] for doc in per_article if doc in acts}
     if plan.asks_time_only:  # the time's own articles before those that only mention it
         per_article = dict(sorted(per_article.items(), key=lambda item: not _reported_in_time(item[1][0], plan)))
     if plan.asks_list:

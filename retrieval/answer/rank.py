@@ -54,6 +54,7 @@ class SentenceChoice:
     dense: float
     coverage: float
     lacks_verb: bool = False  # does not write the verb the question asks about, where its article does
+    reports_act: bool = False  # writes the verb the question asks about, as an act done ('đã ký', not 'sẽ ký')
 
 
 def idf(index: LoadedIndex, term: str) -> float:
@@ -245,7 +246,7 @@ def best_sentence(
             score -= config.when_penalty
         if needs_number and not states_a_number(cand.passage, start, end):
             score -= config.quantity_penalty
-        choice = SentenceChoice(start, end, score, z, share, lacks_verb)
+        choice = SentenceChoice(start, end, score, z, share, lacks_verb, bool(predicates) and not lacks_verb)
         if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
             return choice
