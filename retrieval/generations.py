@@ -226,6 +226,10 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
     sentence_texts: list[tuple[str, str]] = []
     for article in ordered:
         lang = langs[article.doc]
+        lead_day = dateline_date(article)
+        # the year its days are read in: its publication's, else, when it has none, the year its lead
+        # states ('từ ngày 6 đến 10/11/2022, sáng 8/11, …': 8/11 is of 2022 too, not of no year)
+        reference = article.date if article.date is not None else lead_day
         if lang == "vi":
             spelling.add(f"{article.title}\n{article.body}")
         records.append(
@@ -234,7 +238,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 article.title,
                 article.url,
                 article.date,
-                dateline_date(article),
+                lead_day,
                 frozenset(partners_in_text(strip_photo_credits(article.body), lang)),
                 lang,
                 frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}", lang)),
@@ -245,7 +249,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
         sections = paragraph_partners(article.body, lang)
         for chunk in chunk_article(article):
             row = len(passages)
-            events = tuple(find_event_dates(chunk.text, article.date))
+            events = tuple(find_event_dates(chunk.text, reference))
             named = frozenset(partners_in_text(strip_photo_credits(chunk.text), lang))
             passages.append(
                 PassageRecord(row, chunk.chunk_id, chunk.doc, chunk.start, chunk.end, chunk.text, events, lang, named)
@@ -322,11 +326,12 @@ def dateline_date(article: Article) -> PartialDate | None:
     News is often published a day or two after the event; the lead's day is what a reader means by
     'when'. A date that opens a sentence (a dateline) is preferred to one inside it ('thăm Ấn Độ
     trong hai ngày 9 - 10/4. Ngày 10/4, tại New Delhi, … hội đàm'), and a day within a span of days
-    to the span ('từ ngày 21 đến 25/4/2025, ngày 23/4, … hội đàm'); only a day up to a month before the
-    publication date is accepted (digests run weeks behind: 'sat down on 17 January', published 2
-    February). An article with no publication date has nothing to check a day
-    against: the first date of its lead that states a year and a month and does not look back
-    ('… dự Hội nghị ASEANAPOL 39 vào tháng 9/2019, hai bên đã hội đàm') is taken as the event's.
+    to the span ('từ ngày 21 đến 25/4/2025, ngày 23/4, … hội đàm'); only a day up to a month before
+    the publication date is accepted (digests run weeks behind: 'sat down on 17 January', published
+    2 February). An article with no publication date has nothing to check a day against: the first
+    date of its lead that states a year and a month and does not look back ('… dự Hội nghị ASEANAPOL
+    39 vào tháng 9/2019, hai bên đã hội đàm') is taken as the event's, or a day within the span it
+    states, read in its year ('từ ngày 6 đến 10/11/2022, sáng 8/11').
     """
     lead = article.body[:LEAD_CHARS]
     if article.date is None or article.date.year is None:
@@ -335,7 +340,12 @@ def dateline_date(article: Article) -> PartialDate | None:
             for e in find_event_dates(lead, None)
             if e.kind == "point" and e.date.year is not None and e.date.month is not None and not looks_back(lead, e)
         ]
-        return stated[0].date if stated else None
+        if not stated:
+            return None
+        # a day within the span of days it states ('từ ngày 6 đến 10/11/2022, sáng 8/11, …'), read in its year
+        events = [e for e in find_event_dates(lead, stated[0].date) if e.kind == "point" and not looks_back(lead, e)]
+        ordered = days_within_spans_first(events)
+        return ordered[0].date if ordered and ordered[0] is not events[0] else stated[0].date
     if article.date.month is None:
         return None
     openings = [s for s, _ in sentence_spans(lead)]

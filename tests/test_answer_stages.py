@@ -1056,6 +1056,19 @@ def test_undated_article_takes_the_event_month_its_lead_states():
     assert lead_event("Nhân dịp dự Hội nghị ASEANAPOL 39 vào tháng 9/2019, hai bên đã hội đàm.") == PartialDate(2019, 9)
     assert lead_event("Tiếp nối chuyến thăm hồi tháng 5/2018, hai bên đã hội đàm.") is None  # recalled, not reported
     assert lead_event("Hai bên đã hội đàm tại Hà Nội.") is None
+    # a day within the span of days the lead states is the event's, in the span's year
+    span = "Trong chuyến thăm Argentina từ ngày 6 đến 10/11/2022, sáng 8/11, tại Buenos Aires, hai bên đã hội đàm."
+    assert lead_event(span) == PartialDate(2022, 11, 8)
+
+
+def test_an_undated_articles_days_are_read_in_the_year_its_lead_states(tmp_path: Path):
+    text = (
+        "Hợp tác an ninh\n\nTrong chuyến thăm Argentina từ ngày 6 đến 10/11/2022, sáng 8/11, tại Buenos Aires,"
+        " Thứ trưởng Phạm Đình Khải đã hội đàm với Thứ trưởng Bộ An ninh Argentina.\n\nChiều 9/11, đoàn làm việc"
+        " với Cảnh sát Liên bang Argentina.\n"
+    )
+    answer = fake_searcher({"ar.txt": text}, tmp_path).ask("Đoàn làm việc với Cảnh sát Liên bang Argentina khi nào?")
+    assert answer.passages[0].date == PartialDate(2022, 11, 9)
 
 
 def test_a_day_named_within_a_visits_span_of_days_is_the_events_date():
