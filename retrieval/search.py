@@ -202,7 +202,7 @@ class Searcher:
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)
-        timely = filters.within_time(candidates, plan.time)
+        timely = filters.within_time(candidates, plan.time, plan.asks_plan)
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])
         eligible = filters.with_ordinals(timely, plan.ordinals)

@@ -405,6 +405,19 @@ def test_an_article_that_leaves_its_year_unsaid_is_in_the_year_it_names_by_its_d
     assert not any(p.best_sentence.startswith("Chiều 2/8") for p in may)
 
 
+def test_a_question_about_what_is_to_come_finds_a_plan_dated_after_its_article(tmp_path: Path):
+    nz = (
+        " date 2023-11-27 Ngày 27/11/2023, Thứ trưởng tiếp Phó Cao ủy New Zealand. Cảnh sát New Zealand sẽ tổ chức"
+        " đào tạo cho 30 cán bộ Công an Việt Nam trong năm 2024.\n"
+    )
+    searcher = fake_searcher({"nz.txt": nz}, tmp_path)
+    will = searcher.ask("How many Vietnamese officers will New Zealand Police train in 2024?")
+    assert will.answerable and "30 cán bộ" in will.passages[0].best_sentence
+    assert will.passages[0].date == PartialDate(2023, 11, 27)  # a count is dated by the event reporting it
+    # asked as done, a plan is no event of 2024
+    assert searcher.ask("How many Vietnamese officers did New Zealand Police train in 2024?").decline_reason == "time"
+
+
 def test_open_ended_windows_keep_one_side_of_the_year(small_searcher):
     after = small_searcher.ask("What did Vietnam sign with Belarus after 2024?")
     before = small_searcher.ask("Việt Nam ký gì với Belarus trước năm 2025?")

@@ -58,6 +58,12 @@ WHEN_CUES = (
     "ngay nao",
     "thang nao",
 )
+# Cues of a question about what is to come: the future and the words of planning, in both languages
+# ('sẽ' only as written: folded, it is also the 'sẻ' of 'chia sẻ')
+PLAN_CUES = re.compile(
+    r"(?<!\w)(?:will|shall|going to|plans? to|planned to|intends? to|expected to|sẽ|dự kiến|dự định|du kien|du dinh)"
+    r"(?!\w)"
+)
 # Cues of a question asking for a quantity (folded): its time is the period counted ('How many victims
 # … in 2024?'), and the answer's date is the event that reported the count.
 QUANTITY_CUES = ("how many", "how much", "bao nhieu")
@@ -135,6 +141,9 @@ class QueryPlan:
     # 'What happened in 2019?', 'Bộ Công an làm gì năm 2019?': only a time, and every article of it is the answer
     asks_time_only: bool = False
     asks_quantity: bool = False  # 'How many …?', 'bao nhiêu …?': a count, dated by the event reporting it
+    # 'How many officers will … train in 2024?', '… sẽ đào tạo …': a plan, whose time may come after
+    # the article that reports it
+    asks_plan: bool = False
     # 'Who is Volfovich Aleksandr Grigorievich?', 'Ông Volfovich là ai?': the folded words of the name
     # asked about, whom an article introduces with their full title where it first names them
     identity: tuple[str, ...] = ()
@@ -220,6 +229,7 @@ def analyse(
         asks_quantity=_names_a_cue(folded, QUANTITY_CUES),
         identity=_identity_asked(text),
         asks_day=question_day(text),
+        asks_plan=bool(PLAN_CUES.search(text.lower())),
         asks_list=_asks_list(folded) or time_only,
         asks_what_happened=what_happened,
         asks_time_only=time_only,

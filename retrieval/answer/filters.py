@@ -4,8 +4,9 @@ A passage is in a time window when its article's event or publication date is, o
 reports a dated event (a day, month or year it names) inside the window. A period it mentions
 ('giai đoạn 2024 - 2026') is a plan's span, not an event, and does not put it in the window; nor
 does a date after its article's publication ('đến năm 2022' in a 2020 article), which is a plan
-that had not happened when the article was written. An article that leaves its year unsaid ('Chiều
-2/8, …') is of a year it names, by its day and month.
+that had not happened when the article was written, unless the question asks what is to come ('How
+many officers will … train in 2024?'). An article that leaves its year unsaid ('Chiều 2/8, …') is of
+a year it names, by its day and month.
 """
 
 from __future__ import annotations
@@ -31,23 +32,25 @@ def about_ministry(candidates: list[Candidate], asked: bool) -> list[Candidate]:
     return [c for c in candidates if c.article.names_ministry]
 
 
-def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter) -> bool:
+def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter, plans: bool = False) -> bool:
+    """Is the passage of the window's time? With `plans` (the question asks what is to come), a date
+    after its article's publication counts too."""
     if window.contains(article.reported_date):
         return True
-    published = article.date
+    published = None if plans else article.date
     return any(
         e.kind == "point" and window.contains(e.date) and (published is None or not published < e.date)
         for e in passage.event_dates
     )
 
 
-def within_time(candidates: list[Candidate], window: TimeFilter | None) -> list[Candidate]:
+def within_time(candidates: list[Candidate], window: TimeFilter | None, plans: bool = False) -> list[Candidate]:
     """The candidates in `window`. In an article that states no year of its own ('Chiều 2/8, …') but
     is in the window by a year it names, a passage dated by day and month alone is of that time when
     its month agrees: the article's event is the one asked about, in a year it leaves unsaid."""
     if window is None:
         return candidates
-    timely = {id(c) for c in candidates if in_time(c.passage, c.article, window)}
+    timely = {id(c) for c in candidates if in_time(c.passage, c.article, window, plans)}
     yearless = {c.passage.doc for c in candidates if id(c) in timely and c.article.reported_date is None}
     return [
         c for c in candidates if id(c) in timely or (c.passage.doc in yearless and _month_agrees(c.passage, window))
