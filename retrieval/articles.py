@@ -64,6 +64,7 @@ class Article:
     body_end: int
     fingerprint: str = field(default="")  # hash of the file's bytes: did the file change?
     content_key: str = field(default="")  # hash of the folded body: is it the same story?
+    date_from_lead: bool = False  # `date` is the lead's dateline, not a publication date (headers.Header)
 
     @property
     def body(self) -> str:
@@ -106,7 +107,18 @@ def parse_article(doc: str, raw: bytes) -> Article:
     title = header.title or lead_title(body)
     url = header.url or source_url(text, body_end)
     fingerprint = hashlib.sha256(raw).hexdigest()[:16]
-    return Article(doc, title, url, header.date, text, header.body_start, body_end, fingerprint, content_key(body))
+    return Article(
+        doc,
+        title,
+        url,
+        header.date,
+        text,
+        header.body_start,
+        body_end,
+        fingerprint,
+        content_key(body),
+        header.date_from_lead,
+    )
 
 
 def content_key(body: str) -> str:

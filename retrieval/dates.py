@@ -266,6 +266,13 @@ _Q_MONTH_YEAR = [
 ]
 _Q_EN_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?,?\s+(?:of\s+)?(\d{4})\b")
 _Q_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# 'ngày 11/9/2019', '11-9-2019'; 'on 11 September 2019', 'September 11, 2019' (folded)
+_Q_DAY_MONTH_YEAR = re.compile(r"(?<![/\d])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\b")
+_EN_MONTH_NAMES = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+_Q_EN_DAY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH_NAMES})\.?,?\s+(\d{{4}})\b"
+    rf"|\b({_EN_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+)
 # 'from 2020 to 2023', 'từ năm 2020 đến 2023', 'between 2020 and 2023' (folded)
 _Q_RANGE = re.compile(
     r"\b(?:from|between|tu|trong)\s+(?:nam\s+)?(19\d\d|20\d\d)\s*(?:-|–|to|and|den|toi)\s*(?:nam\s+)?(19\d\d|20\d\d)\b"
@@ -315,16 +322,25 @@ _Q_RELATIVE_YEAR = {
 
 @dataclass(frozen=True)
 class TimeFilter:
-    """A window of time a question asks about, whole years or one month: 2025, 2025-12, 2020..2023."""
+    """A window of time a question asks about, whole years, one month or one day: 2025, 2025-12,
+    2025-12-03, 2020..2023."""
 
     year: int
     month: int | None = None
     end_year: int | None = None  # a range of whole years, inclusive
     open_start: bool = False  # 'before 2012': every year up to end_year (`year` is then end_year too)
     open_end: bool = False  # 'since 2020': every year from `year` on
+    day: int | None = None  # 'ngày 11/9/2019', 'on 11 September 2019': one day of `month`
 
     def label(self, month_first: bool = False) -> str:
-        """'2025', '2025-12' (or '12/2025' with month_first), '2020–2023', '≥2020', '≤2011'."""
+        """'2025', '2025-12' (or '12/2025' with month_first), '2025-12-03' ('3/12/2025'), '2020–2023',
+        '≥2020', '≤2011'."""
+        if self.day and self.month:
+            return (
+                f"{self.day}/{self.month}/{self.year}"
+                if month_first
+                else f"{self.year}-{self.month:02d}-{self.day:02d}"
+            )
         if self.open_start:
             return f"≤{self.end_year}"
         if self.open_end:
@@ -342,7 +358,9 @@ class TimeFilter:
         last = self.end_year if self.end_year is not None else self.year
         if (not self.open_start and date.year < self.year) or (not self.open_end and date.year > last):
             return False
-        return self.month is None or date.month is None or date.month == self.month
+        if self.month is not None and date.month is not None and date.month != self.month:
+            return False
+        return self.day is None or date.day is None or date.day == self.day
 
 
 def question_time(question: str, newest: PartialDate | None = None) -> TimeFilter | None:
@@ -363,6 +381,12 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
         return TimeFilter(last, None, last, open_start=True)
     if re.search(r"\b(19|20)\d\d\s*(?:-|–|to|den|\s)\s*(19|20)\d\d\b", q):
         return None
+    if (m := _Q_DAY_MONTH_YEAR.search(q)) and valid_day(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+        return TimeFilter(int(m.group(3)), int(m.group(2)), day=int(m.group(1)))
+    if m := _Q_EN_DAY.search(q):
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        if valid_day(int(year), _MONTHS_EN[month], int(day)):
+            return TimeFilter(int(year), _MONTHS_EN[month], day=int(day))
     for pattern in _Q_MONTH_YEAR:
         m = pattern.search(q)
         if m and 1 <= int(m.group(1)) <= 12:

@@ -244,6 +244,7 @@ def _content(articles: list[Article], embedder: Embedder) -> tuple[GenerationCon
                 frozenset(partners_in_text(f"{article.title}\n{strip_photo_credits(article.body[:LEAD_CHARS])}", lang)),
                 ordinals(f"{article.title}\n{article.body}"),
                 names_ministry(f"{article.title}\n{article.body}"),
+                article.date_from_lead,
             )
         )
         sections = paragraph_partners(article.body, lang)

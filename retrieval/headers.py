@@ -90,6 +90,9 @@ class Header:
     url: str | None
     date: PartialDate | None
     body_start: int
+    # the date is the lead's dateline ('(TTXVN) - Chiều 10-9-2019, …'): the day its report begins, which
+    # it may carry on past (the next days of a visit), not the day it was published
+    date_from_lead: bool = False
 
 
 # ---- dates ---------------------------------------------------------------------------------------
@@ -225,7 +228,10 @@ def analyse_header(text: str) -> Header:
         date = date or line_date
         body_start = line.end
     body_start = _skip_captions(text, body_start)
-    return Header(title, url, date or _lead_date(text, body_start), body_start)
+    if date is not None:
+        return Header(title, url, date, body_start)
+    lead = _lead_date(text, body_start)
+    return Header(title, url, lead, body_start, date_from_lead=lead is not None)
 
 
 def _classify(line: str, title_wanted: bool) -> tuple[str, str | None, PartialDate | None]:

@@ -19,6 +19,7 @@ change to parsing, chunking, dating or this layout rebuilds the index instead of
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -37,6 +38,7 @@ from retrieval.text import fold, opens_with_heading, syllables_and_pairs
 HNSW_EF_SEARCH = 96
 PRIOR_TEXTS = 20  # the weight of the whole corpus in a language's similarity statistics (see _language_stats)
 MANIFEST = "manifest.json"
+REPORT_DAYS_AFTER_DATELINE = 7  # a visit or a conference that a lead dates by its first day lasts at most a week
 # Modules whose behaviour shapes what an index holds.
 _FORMAT_SOURCES = (
     "articles.py",
@@ -80,11 +82,25 @@ class ArticleRecord:
     main_partners: frozenset[str] = frozenset()  # named in the title or the lead: what the article is about
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 2', 'the 80th': which occurrence of an event it reports
     names_ministry: bool = True  # names the Ministry of Public Security (retrieval.ministry)
+    # `date` is the lead's dateline, not a publication date: the report may go on to the next days
+    date_from_lead: bool = False
 
     @property
     def reported_date(self) -> PartialDate | None:
         """When the article's event happened as far as it says: its event date, else its publication date."""
         return self.event_date or self.date
+
+    @property
+    def report_bound(self) -> PartialDate | None:
+        """The latest date the article can report as done, a later one being a plan: its publication
+        date; or, when its only date is its lead's dateline, the end of the week from it, as a report
+        begun on a visit's or a conference's first day goes on to its next days ('Bế mạc ngày 3/11' in
+        the report of an assembly opening on 31/10)."""
+        date = self.date
+        if not self.date_from_lead or date is None or date.year is None or date.month is None or date.day is None:
+            return date
+        last = dt.date(date.year, date.month, date.day) + dt.timedelta(days=REPORT_DAYS_AFTER_DATELINE)
+        return PartialDate(last.year, last.month, last.day)
 
 
 @dataclass(frozen=True)
@@ -212,7 +228,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             """
             CREATE TABLE articles (doc TEXT PRIMARY KEY, title TEXT, url TEXT, date TEXT, event_date TEXT,
                                    partners TEXT, lang TEXT, main_partners TEXT, ordinals TEXT,
-                                   names_ministry INTEGER);
+                                   names_ministry INTEGER, date_from_lead INTEGER);
             CREATE TABLE passages (row INTEGER PRIMARY KEY, chunk_id TEXT, doc TEXT, start INTEGER, "end" INTEGER,
                                    text TEXT, event_dates TEXT, lang TEXT, partners TEXT);
             CREATE TABLE sentences (row INTEGER PRIMARY KEY, passage_row INTEGER, start INTEGER, "end" INTEGER,
@@ -224,7 +240,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
             """
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.doc,
@@ -237,6 +253,7 @@ def _write_sqlite(path: Path, content: GenerationContent) -> None:
                     json.dumps(sorted(a.main_partners)),
                     json.dumps(sorted(a.ordinals)),
                     int(a.names_ministry),
+                    int(a.date_from_lead),
                 )
                 for a in content.articles
             ],
@@ -365,10 +382,11 @@ class LoadedIndex:
                 frozenset(json.loads(main)),
                 frozenset(json.loads(ordinals)),
                 bool(ministry),
+                bool(from_lead),
             )
-            for doc, title, url, date, event_date, partners, lang, main, ordinals, ministry in self._db.execute(
-                "SELECT doc, title, url, date, event_date, partners, lang, main_partners, ordinals, names_ministry "
-                "FROM articles"
+            for doc, title, url, date, event_date, partners, lang, main, ordinals, ministry, from_lead in self._db.execute(
+                "SELECT doc, title, url, date, event_date, partners, lang, main_partners, ordinals, names_ministry, "
+                "date_from_lead FROM articles"
             )
         }
         self._rows_by_doc: dict[str, list[int]] = {}

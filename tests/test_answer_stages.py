@@ -147,6 +147,10 @@ def test_partners_in_articles_and_their_names_in_each_language():
             TimeFilter(2020, None, 2020, open_start=True),
         ),
         ("What happened before the 2019 meeting?", TimeFilter(2018, None, 2018, open_start=True)),
+        # one day
+        ("Ngày 11/9/2019, đoàn làm việc với cơ quan nào?", TimeFilter(2019, 9, day=11)),
+        ("What happened on 11 September 2019?", TimeFilter(2019, 9, day=11)),
+        ("Who did they meet on September 11, 2019?", TimeFilter(2019, 9, day=11)),
     ],
 )
 def test_time_in_questions_relative_to_the_newest_article(question, window):
@@ -416,6 +420,20 @@ def test_a_question_about_what_is_to_come_finds_a_plan_dated_after_its_article(t
     assert will.passages[0].date == PartialDate(2023, 11, 27)  # a count is dated by the event reporting it
     # asked as done, a plan is no event of 2024
     assert searcher.ask("How many Vietnamese officers did New Zealand Police train in 2024?").decline_reason == "time"
+
+
+def test_a_report_dated_by_its_lead_goes_on_to_the_next_days_of_the_visit(tmp_path: Path):
+    # no publication date: the lead's 10/9 is the day the report begins, and 11/9 is no plan after it
+    portugal = (
+        "Việt Nam – Bồ Đào Nha ký Bản ghi nhớ\n\n(TTXVN) - Chiều 10-9-2019, tại Thủ đô Lisbon, Thứ trưởng Lê Văn"
+        " Thịnh đã hội đàm với Quốc vụ khanh Bộ Nội vụ Bồ Đào Nha.\n\nNgày 11-9, Đoàn đã đến làm việc với Sở Ngoại"
+        " kiều và Biên phòng Bồ Đào Nha.\n"
+    )
+    searcher = fake_searcher({"pt.txt": portugal}, tmp_path)
+    assert searcher.index.articles["pt.txt"].date_from_lead
+    answer = searcher.ask("Ngày 11/9/2019, đoàn làm việc với cơ quan nào của Bồ Đào Nha?")
+    assert answer.answerable and answer.passages[0].best_sentence.startswith("Ngày 11-9")
+    assert answer.passages[0].date == PartialDate(2019, 9, 11)
 
 
 def test_open_ended_windows_keep_one_side_of_the_year(small_searcher):

@@ -209,7 +209,11 @@ def test_dateline_opening_the_body(lead: str, date: D | None):
 
 
 def test_header_date_wins_over_the_dateline():
-    assert parse(f"{TITLE}\n07-03-2017 - 10:05\n\nNgày 6/3/2017, hai bên ký kết.\n{BODY}").date == D(2017, 3, 7)
+    article = parse(f"{TITLE}\n07-03-2017 - 10:05\n\nNgày 6/3/2017, hai bên ký kết.\n{BODY}")
+    assert (article.date, article.date_from_lead) == (D(2017, 3, 7), False)
+    # with none in the header, the dateline dates the article, as the day its report begins
+    lead_only = parse(f"{TITLE}\n\n(TTXVN) - Ngày 6/3/2017, hai bên ký kết.\n{BODY}")
+    assert (lead_only.date, lead_only.date_from_lead) == (D(2017, 3, 6), True)
 
 
 def test_find_date_rejects_what_the_text_does_not_write():

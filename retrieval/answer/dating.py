@@ -48,7 +48,7 @@ def event_date(
         own, as_written = event_date(replace(plan, time=None), passage, article, start, end, earlier)
         if own is not None and plan.time.contains(own):
             return own, as_written
-    published = None if plan.asks_plan else article.date  # a plan's date comes after publication
+    published = None if plan.asks_plan else article.report_bound  # a plan's date comes after it
     in_sentence = _events_between(passage, start, end, published)
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
     # looks back to, unless the question asks about that time or that event
