@@ -983,6 +983,11 @@ def test_a_count_asked_for_a_time_is_dated_by_the_event_that_reported_it():
     # what happened in 2024 is dated by it
     asked = analyse("What did the Irish police do in 2024?", newest)
     assert event_date(asked, passage, article, 0, len(text))[0] == PartialDate(2024)
+    # ... and so is a count of years whose clause names the day it counts from
+    years = "Đúng dịp hai nước kỷ niệm 65 năm thiết lập quan hệ ngoại giao (17/11/1954 - 17/11/2019)."
+    passage, article = _passage(years, PartialDate(2019, 5, 14), PartialDate(2019, 5, 13))
+    asked = analyse("Năm 2019, hai nước kỷ niệm bao nhiêu năm thiết lập quan hệ ngoại giao?", newest)
+    assert event_date(asked, passage, article, 0, len(years))[0] == PartialDate(2019, 5, 13)
 
 
 def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_event():

@@ -65,12 +65,13 @@ def event_date(
         # reported event too, not for a date its sentence mentions
         # ... unless the question asks about what the date's clause names: 'Phiên tham vấn lần thứ nhất
         # do … đồng chủ trì diễn ra ngày 2/12, Bộ trưởng … nhấn mạnh …' for 'Phiên tham vấn … do ai đồng
-        # chủ trì?'
+        # chủ trì?'; but not for a count, which the event reporting it dates ('kỷ niệm 65 năm thiết lập
+        # quan hệ ngoại giao (17/11/1954 - 17/11/2019)' for 'kỷ niệm bao nhiêu năm?')
         in_sentence = [
             e
             for e in in_sentence
             if e.start - start <= OPENING_CHARS
-            or (e.date.day is not None and _asks_about_clause(plan, passage.text, start, e))
+            or (e.date.day is not None and not plan.asks_quantity and _asks_about_clause(plan, passage.text, start, e))
         ]
     if plan.asks_when and len(in_sentence) > 1:
         in_sentence = _of_the_asked_clause(plan, passage.text, start, end, in_sentence)
