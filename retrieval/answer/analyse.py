@@ -67,6 +67,8 @@ PLAN_CUES = re.compile(
 # Cues of a question asking for a quantity (folded): its time is the period counted ('How many victims
 # … in 2024?'), and the answer's date is the event that reported the count.
 QUANTITY_CUES = ("how many", "how much", "bao nhieu")
+# ... and 'mấy' ('trong mấy lĩnh vực?': how many, of a few), as written: folded it is also 'máy', 'may'
+FEW_CUE = re.compile(r"(?<!\w)mấy(?!\w)")
 # Cues of a question about the most recent occurrence (folded): the newest article answers it.
 LATEST_CUES = (
     "gan nhat",
@@ -226,7 +228,7 @@ def analyse(
         predicates=glossary.english_predicates(lexical_text) if lang == "en" else frozenset(),
         names=names,
         asks_when=_asks_when(folded),
-        asks_quantity=_names_a_cue(folded, QUANTITY_CUES),
+        asks_quantity=_names_a_cue(folded, QUANTITY_CUES) or bool(FEW_CUE.search(text.lower())),
         identity=_identity_asked(text),
         asks_day=question_day(text),
         asks_plan=bool(PLAN_CUES.search(text.lower())),
