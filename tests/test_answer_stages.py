@@ -809,6 +809,19 @@ def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
     assert "thống nhất tăng cường" in answer.passages[0].best_sentence
 
 
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("How many officers were trained?", True),
+        ("Có bao nhiêu văn bản hợp tác?", True),
+        ("Bản ghi nhớ quy định hợp tác trong mấy lĩnh vực?", True),  # 'mấy': how many, of a few
+        ("Máy bay của đoàn hạ cánh ở đâu?", False),  # 'máy', not 'mấy'
+    ],
+)
+def test_a_question_asking_for_a_quantity(question, quantity):
+    assert analyse(question).asks_quantity is quantity
+
+
 def test_a_how_many_question_is_answered_by_a_sentence_that_writes_a_number(tmp_path: Path):
     # both sentences name the dialogue; the first writes only a date, which counts nothing
     filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
