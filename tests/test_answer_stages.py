@@ -809,6 +809,18 @@ def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
     assert "thống nhất tăng cường" in answer.passages[0].best_sentence
 
 
+def test_a_passage_whose_best_sentence_counts_nothing_ranks_below_the_one_that_counts(tmp_path: Path):
+    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    portugal = (
+        " date 2019-09-10 Kết thúc hội đàm, hai bên đã ký Bản ghi nhớ giữa Bộ Công an và Bộ Nội vụ Bồ Đào Nha về"
+        " hợp tác." + filler + "\n\nTheo Bản ghi nhớ, hai bên sẽ hợp tác trong 8 lĩnh vực." + filler + "\n"
+    )
+    answer = fake_searcher({"pt.txt": portugal}, tmp_path).ask(
+        "Bản ghi nhớ giữa Bộ Công an và Bộ Nội vụ Bồ Đào Nha quy định hợp tác trong mấy lĩnh vực?"
+    )
+    assert "8 lĩnh vực" in answer.passages[0].best_sentence
+
+
 @pytest.mark.parametrize(
     ("question", "quantity"),
     [

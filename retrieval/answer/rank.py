@@ -15,10 +15,10 @@ config.passage_predicate_penalty, when it is the passage's best), and a signing 
 only described ('các văn bản đã ký', retrieval.modality) does not count as one. The answer to
 'when' names a date: for a 'when' question, in an article that dates some of its sentences, a
 sentence that names none loses config.when_penalty; for 'how many', one that writes no number (a
-date's aside) loses config.quantity_penalty. Some questions take a fixed sentence instead of the
-best-scoring one: a question naming only who and when takes the first sentence reporting the
-event; 'Who is …?' takes the first sentence naming the person. A section heading or a photo
-caption is never the answer.
+date's aside) loses config.quantity_penalty (and its passage config.passage_quantity_penalty).
+Some questions take a fixed sentence instead of the best-scoring one: a question naming only who
+and when takes the first sentence reporting the event; 'Who is …?' takes the first sentence naming
+the person. A section heading or a photo caption is never the answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
@@ -175,6 +175,8 @@ def rank_sentences(
         cand.score = config.passage_weight * cand.score + choice.score
         if choice.lacks_verb:
             cand.score -= config.passage_predicate_penalty
+        if plan.asks_quantity and not states_a_number(cand.passage, choice.start, choice.end):
+            cand.score -= config.passage_quantity_penalty
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
     return ranked
