@@ -55,6 +55,7 @@ class SentenceChoice:
     coverage: float
     lacks_verb: bool = False  # does not write the verb the question asks about, where its article does
     reports_act: bool = False  # writes the verb the question asks about, as an act done ('đã ký', not 'sẽ ký')
+    lacks_number: bool = False  # writes no number but a date's, for a 'how many' question
 
 
 def idf(index: LoadedIndex, term: str) -> float:
@@ -175,7 +176,7 @@ def rank_sentences(
         cand.score = config.passage_weight * cand.score + choice.score
         if choice.lacks_verb:
             cand.score -= config.passage_predicate_penalty
-        if plan.asks_quantity and not states_a_number(cand.passage, choice.start, choice.end):
+        if choice.lacks_number:
             cand.score -= config.passage_quantity_penalty
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
@@ -246,9 +247,12 @@ def best_sentence(
             score -= config.predicate_penalty
         if needs_date and not states_a_time(cand.passage, start, end):
             score -= config.when_penalty
-        if needs_number and not states_a_number(cand.passage, start, end):
+        lacks_number = needs_number and not states_a_number(cand.passage, start, end)
+        if lacks_number:
             score -= config.quantity_penalty
-        choice = SentenceChoice(start, end, score, z, share, lacks_verb, bool(predicates) and not lacks_verb)
+        choice = SentenceChoice(
+            start, end, score, z, share, lacks_verb, bool(predicates) and not lacks_verb, lacks_number
+        )
         if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
             return choice
