@@ -156,7 +156,7 @@ def rank_sentences(
     ranked = []
     verbs = _predicates_written(index, plan, shortlist)
     # articles that date some sentence of their own: in those, a 'when' answer is one of them
-    dated = {c.passage.doc for c in shortlist if any(e.kind == "point" for e in c.passage.event_dates)}
+    dated = {c.passage.doc for c in shortlist if states_a_time(c.passage, 0, len(c.passage.text))}
     for cand in shortlist:
         established = _established(index, plan, cand, identifying)
         predicates = verbs.get(cand.passage.doc, frozenset())
