@@ -24,6 +24,12 @@ NAME_TAG = "Np"  # pyvi's tag for proper nouns
 def _pyvi() -> tuple[Any, Any]:
     from pyvi import ViPosTagger, ViTokenizer  # ~100 MB with scikit-learn: loaded on the first Vietnamese text
 
+    for crf in (ViTokenizer.ViTokenizer.model, ViPosTagger.ViPosTagger.model):
+        # Unpickling a sklearn-crfsuite CRF writes its model to a temporary file that is deleted only when
+        # the object is collected, which a module-level model never is: every process left 4.7 MB in the
+        # temporary directory. crfsuite reads the whole file when its tagger opens, so it can go now.
+        crf.tagger_  # noqa: B018 (the property opens the tagger)
+        crf.modelfile.cleanup()
     return ViTokenizer, ViPosTagger
 
 
