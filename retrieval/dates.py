@@ -35,6 +35,14 @@ class PartialDate:
             return NotImplemented
         return self.sort_key() < other.sort_key()
 
+    def after(self, bound: PartialDate | None) -> bool:
+        """Is this date later than `bound`, compared at the bound's precision (2025-12-03 is not after a
+        publication known as 2025-12)? Nothing is after an unknown bound."""
+        if bound is None or bound.year is None:
+            return False
+        n = 1 + (bound.month is not None) + (bound.day is not None)
+        return self.sort_key()[:n] > bound.sort_key()[:n]
+
     def iso(self) -> str | None:
         """'2025-12-03', '2025-12', '2025', or None when the year is unknown."""
         if self.year is None:

@@ -153,7 +153,7 @@ def _events_between(passage: PassageRecord, start: int, end: int, published: Par
     return [
         e
         for e in passage.event_dates
-        if e.kind == "point" and start <= e.start < end and e.date.year is not None and not _after(e.date, published)
+        if e.kind == "point" and start <= e.start < end and e.date.year is not None and not e.date.after(published)
     ]
 
 
@@ -182,13 +182,6 @@ def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
     # without a time or a 'when', the sentence's dates left here are those that open it (event_date)
     months = [d for d in dates if d.month is not None]
     return months[0] if months and plan.time is None else None
-
-
-def _after(date: PartialDate, published: PartialDate | None) -> bool:
-    if published is None or published.year is None:
-        return False
-    n = _precision(published)  # compare at the publication date's precision: 2025-12 is not after 2025-12-03
-    return date.sort_key()[:n] > published.sort_key()[:n]
 
 
 def _precision(date: PartialDate) -> int:

@@ -39,8 +39,7 @@ def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter, 
         return True
     published = None if plans else article.report_bound
     return any(
-        e.kind == "point" and window.contains(e.date) and (published is None or not published < e.date)
-        for e in passage.event_dates
+        e.kind == "point" and window.contains(e.date) and not e.date.after(published) for e in passage.event_dates
     )
 
 
