@@ -53,6 +53,10 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "meeting": ("gặp", "hội kiến", "cuộc gặp"),
     "visit": ("thăm", "chuyến thăm"),
     "delegation": ("đoàn",),
+    # who heads a delegation: 'Đoàn … do Bộ trưởng … dẫn đầu', 'trưởng đoàn'
+    "lead": ("dẫn đầu", "trưởng đoàn"),
+    "led": ("dẫn đầu", "trưởng đoàn"),
+    "head": ("dẫn đầu", "trưởng đoàn"),
     "dialogue": ("đối thoại",),
     "conference": ("hội nghị",),
     "consultation": ("tham vấn",),
@@ -133,7 +137,8 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
 VERBS = frozenset(
     [
         "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
-        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "chair",
+        "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "chair", "lead", "led",
+        "head",
     ]
 )  # fmt: skip
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')

@@ -62,6 +62,8 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("Since when had they not met?", set()),  # negated: no meeting is asked for
         ("Who co-chaired the 12th annual vice-ministerial meeting?", {"@chair"}),  # not the -ing noun
         ("What were the two ministers discussing?", {"@discuss"}),  # progressive: a verb
+        ("Who headed Sri Lanka's team in the talks?", {"@head"}),  # the act asked about is heading it
+        ("Who led the Lao delegation?", {"@led"}),
     ],
 )
 def test_an_english_question_asks_about_its_first_verb_of_the_field(question: str, expected: set[str]):
@@ -95,6 +97,18 @@ def test_a_sentence_without_the_verb_asked_about_does_not_answer(tmp_path: Path)
     searcher = fake_searcher({"ie.txt": IRELAND}, tmp_path)
     answer = searcher.ask("What did Vietnam's police ministry and Ireland's police sign?")
     assert "đã ký Bản ghi nhớ" in answer.passages[0].best_sentence
+
+
+SRI_LANKA = (
+    " date 2014-03-13 Sáng 12/3, tại Hà Nội, đoàn đàm phán của Việt Nam và Sri Lanka đã làm việc về dự thảo Hiệp"
+    " định dẫn độ.\nĐoàn bạn do Tổng Chưởng lý Palitha Fernando dẫn đầu, gồm đại diện Bộ Tư pháp.\n"
+)
+
+
+def test_who_headed_a_delegation_is_answered_by_the_sentence_saying_who_led_it(tmp_path: Path):
+    # the lead names the talks, the partner and the treaty; only the next sentence says who led
+    answer = fake_searcher({"lk.txt": SRI_LANKA}, tmp_path).ask("Who headed Sri Lanka's team in the extradition talks?")
+    assert "dẫn đầu" in answer.passages[0].best_sentence
 
 
 def test_exchanging_staff_is_no_discussion():
