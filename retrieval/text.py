@@ -36,7 +36,8 @@ def canonical_tones(word: str) -> str:
     """
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in _TONE_MARKS]
-    if len(tones) != 1:
+    if len(tones) != 1 or not _marks_a_vowel(decomposed, decomposed.index(tones[0])):
+        # not one Vietnamese tone: a tilde on a consonant is Spanish ('Año', 'España'), never moved
         return unicodedata.normalize("NFC", word)
     bare = "".join(c for c in decomposed if c not in _TONE_MARKS)
     bare_nfc = unicodedata.normalize("NFC", bare)
@@ -47,6 +48,13 @@ def canonical_tones(word: str) -> str:
     return unicodedata.normalize("NFC", marked)
 
 
+def _marks_a_vowel(decomposed: str, at: int) -> bool:
+    """Does the combining mark at `at` of an NFD string sit on a vowel letter?"""
+    base = next((c for c in reversed(decomposed[:at]) if not unicodedata.combining(c)), "")
+    return base in _BARE_VOWELS
+
+
+_BARE_VOWELS = set("aeiouyAEIOUY")
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 _MODIFIED_VOWELS = set("ăâêôơưĂÂÊÔƠƯ")
 

@@ -20,6 +20,12 @@ def test_tone_mark_placements_normalise_to_one_form(a, b):
     assert normalize(f"Cộng {a} xã hội") == normalize(f"Cộng {b} xã hội")
 
 
+@pytest.mark.parametrize("name", ["Año", "España", "Peña Nieto", "São Paulo"])
+def test_a_foreign_names_marks_stay_where_they_are(name: str):
+    # a tilde on a consonant is no Vietnamese tone: 'Año' is not 'Ãno'
+    assert normalize(name) == unicodedata.normalize("NFC", name)
+
+
 def test_distinct_words_stay_distinct():
     assert normalize("người") != normalize("ngươi") and normalize("quốc") == "quốc"
 
