@@ -101,6 +101,7 @@ _BACK_BEFORE = re.compile(r"\b(?:hồi|last|earlier in|previously in)\s*$", re.I
 # 'kể từ khi hai nước thiết lập quan hệ ngoại giao vào năm 1993', 'since 2010': the start of a period
 # the sentence looks back over, within the same clause
 _SINCE_CLAUSE = re.compile(r"\b(?:kể từ|từ khi|since)\b[^,;.:]{0,100}$", re.I)
+_BACK_OPENING = re.compile(r"(?:kể từ|từ khi|since|hồi|last)\b", re.I)
 
 
 def looks_back(text: str, event: EventDate) -> bool:
@@ -108,7 +109,12 @@ def looks_back(text: str, event: EventDate) -> bool:
     event the text recalls."""
     after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
     before = text[max(0, event.start - 14) : event.start]
-    return bool(_BACK_AFTER.search(after) or _BACK_BEFORE.search(before) or since_clause(text, event))
+    return bool(
+        _BACK_AFTER.search(after)
+        or _BACK_BEFORE.search(before)
+        or since_clause(text, event)
+        or _BACK_OPENING.match(event.text)  # the date parser keeps the preposition: 'since 2016', 'last May'
+    )
 
 
 def since_clause(text: str, event: EventDate) -> str | None:

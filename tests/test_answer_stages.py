@@ -13,7 +13,7 @@ import pytest
 
 from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
-from retrieval.answer.dating import event_date
+from retrieval.answer.dating import event_date, states_a_time
 from retrieval.answer.filters import in_time
 from retrieval.answer.rank import coverage, weights_in
 from retrieval.answer.retrieve import calibrated, lexical_scores
@@ -1027,6 +1027,18 @@ def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_ev
     assert event_date(asked_in_english, passage, article, 0, len(text))[0] == PartialDate(1993)
     met_in_english = analyse("When did the minister receive South Africa's justice minister?")
     assert event_date(met_in_english, passage, article, 0, len(text))[0] == PartialDate(2025, 10, 26)
+
+
+def test_a_date_looked_back_to_in_english_dates_only_a_question_asking_since_when():
+    # the date parser keeps the preposition ('since 2016'): still a date looked back to, not a meeting's
+    text = "It was the first bilateral meeting between the council and Vietnam's ministry since 2016."
+    passage, article = _passage(text, PartialDate(2024, 2, 1), PartialDate(2024, 1, 29))
+    when = analyse("On what date did To Lam meet the Philippine adviser Eduardo Año?")
+    since = analyse("Since when had the council and Vietnam's ministry not met bilaterally?")
+    assert not states_a_time(when, passage, 0, len(text))  # so a 'when' answer is another sentence
+    assert event_date(when, passage, article, 0, len(text))[0] == PartialDate(2024, 1, 29)
+    assert states_a_time(since, passage, 0, len(text))
+    assert event_date(since, passage, article, 0, len(text))[0] == PartialDate(2016)
 
 
 def test_a_month_that_opens_the_sentence_dates_its_event_at_that_precision():

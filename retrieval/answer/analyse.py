@@ -64,6 +64,9 @@ PLAN_CUES = re.compile(
     r"(?<!\w)(?:will|shall|going to|plans? to|planned to|intends? to|expected to|sẽ|dự kiến|dự định|du kien|du dinh)"
     r"(?!\w)"
 )
+# Cues (folded) of a question asking when a period began ('Since when had they not met?', 'từ khi
+# nào'): its answer is the date a sentence looks back to ('the first meeting … since 2016')
+SINCE_CUES = ("since when", "tu khi nao", "tu bao gio", "tu nam nao", "ke tu khi nao", "ke tu nam nao")
 # Cues of a question asking for a quantity (folded): its time is the period counted ('How many victims
 # … in 2024?'), and the answer's date is the event that reported the count.
 QUANTITY_CUES = ("how many", "how much", "bao nhieu")
@@ -146,6 +149,7 @@ class QueryPlan:
     # 'How many officers will … train in 2024?', '… sẽ đào tạo …': a plan, whose time may come after
     # the article that reports it
     asks_plan: bool = False
+    asks_since: bool = False  # asks when a period began: a date looked back to answers (SINCE_CUES)
     # 'Who is Volfovich Aleksandr Grigorievich?', 'Ông Volfovich là ai?': the folded words of the name
     # asked about, whom an article introduces with their full title where it first names them
     identity: tuple[str, ...] = ()
@@ -232,6 +236,7 @@ def analyse(
         identity=_identity_asked(text),
         asks_day=question_day(text),
         asks_plan=bool(PLAN_CUES.search(text.lower())),
+        asks_since=_names_a_cue(folded, SINCE_CUES),
         asks_list=_asks_list(folded) or time_only,
         asks_what_happened=what_happened,
         asks_time_only=time_only,

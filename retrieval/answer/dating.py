@@ -52,13 +52,7 @@ def event_date(
     in_sentence = _events_between(passage, start, end, published)
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
     # looks back to, unless the question asks about that time or that event
-    in_sentence = [
-        e
-        for e in in_sentence
-        if not looks_back(passage.text, e)
-        or (plan.time and plan.time.contains(e.date))
-        or _asks_about(plan, since_clause(passage.text, e))
-    ]
+    in_sentence = [e for e in in_sentence if _own_or_asked(plan, passage, e)]
     if (not plan.asks_when or plan.asks_latest) and plan.time is None:
         # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
         # is one it mentions ('… sang thăm vào tháng 9 vừa qua'). 'When was the latest …' asks for the
@@ -123,9 +117,24 @@ def _section_day(
     return None
 
 
-def states_a_time(passage: PassageRecord, start: int, end: int) -> bool:
-    """Does the sentence in [start, end) name a date of its own ('Chiều 13/11, …', 'năm 2019')?"""
-    return any(e.kind == "point" and start <= e.start < end for e in passage.event_dates)
+def states_a_time(plan: QueryPlan, passage: PassageRecord, start: int, end: int) -> bool:
+    """Does the sentence in [start, end) name a date of its own ('Chiều 13/11, …', 'năm 2019'), not
+    only one it looks back to ('the first meeting … since 2016')?"""
+    return any(
+        e.kind == "point" and start <= e.start < end and _own_or_asked(plan, passage, e) for e in passage.event_dates
+    )
+
+
+def _own_or_asked(plan: QueryPlan, passage: PassageRecord, event: EventDate) -> bool:
+    """Is `event` the sentence's own time, or an earlier one it looks back to ('vào tháng 9 vừa qua',
+    'hồi tháng 5', 'kể từ khi … năm 1993', 'since 2016') that the question asks about, by its time or
+    by its event?"""
+    return (
+        not looks_back(passage.text, event)
+        or plan.asks_since
+        or (plan.time is not None and plan.time.contains(event.date))
+        or _asks_about(plan, since_clause(passage.text, event))
+    )
 
 
 def states_a_number(passage: PassageRecord, start: int, end: int) -> bool:

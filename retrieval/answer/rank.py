@@ -156,7 +156,7 @@ def rank_sentences(
     ranked = []
     verbs = _predicates_written(index, plan, shortlist)
     # articles that date some sentence of their own: in those, a 'when' answer is one of them
-    dated = {c.passage.doc for c in shortlist if states_a_time(c.passage, 0, len(c.passage.text))}
+    dated = {c.passage.doc for c in shortlist if states_a_time(plan, c.passage, 0, len(c.passage.text))}
     for cand in shortlist:
         established = _established(index, plan, cand, identifying)
         predicates = verbs.get(cand.passage.doc, frozenset())
@@ -245,7 +245,7 @@ def best_sentence(
         )
         if lacks_verb:  # says nothing of the verb asked about
             score -= config.predicate_penalty
-        if needs_date and not states_a_time(cand.passage, start, end):
+        if needs_date and not states_a_time(plan, cand.passage, start, end):
             score -= config.when_penalty
         lacks_number = needs_number and not states_a_number(cand.passage, start, end)
         if lacks_number:
