@@ -12,6 +12,8 @@ Names are not words in this sense: every syllable of 'Lương Tam Quang' or 'Ale
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,6 +46,26 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 def segment(text: str) -> list[str]:
     """The words of `text`, each as written with its syllables joined by spaces ('Thư ký')."""
     return [word for word, _ in _tagged(text)]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets in `text` of its words ('tham vấn' is one, not 'tham' and 'vấn'). A
+    name's syllables are each on its own, and so are the lower-case part of a word and the capitalised
+    part pyvi sometimes runs it into ('Tô Lâm hội đàm', tagged as one verb)."""
+    spans, at = [], 0
+    for word, tag in _tagged(text):
+        start = text.find(word, at)
+        if start < 0:  # pyvi keeps the characters; a token it respaced is skipped
+            continue
+        at = start + len(word)
+        syllables = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", word)]
+        if tag == NAME_TAG:
+            spans += syllables
+            continue
+        for _, run in itertools.groupby(syllables, key=lambda span: text[span[0]].isupper()):
+            run = list(run)
+            spans.append((run[0][0], run[-1][1]))
+    return spans
 
 
 def compound_tails(text: str) -> frozenset[str]:
