@@ -63,6 +63,7 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "conference": ("hội nghị",),
     "consultation": ("tham vấn",),
     "chair": ("chủ trì", "đồng chủ trì"),  # 'co-chaired' too
+    "negotiate": ("đàm phán",),
     "farewell": ("chào từ biệt",),
     "courtesy call": ("chào xã giao",),
     # what the sides say and do
@@ -140,7 +141,7 @@ VERBS = frozenset(
     [
         "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
         "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "chair", "lead", "led",
-        "head",
+        "head", "negotiate",
     ]
 )  # fmt: skip
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
@@ -154,17 +155,34 @@ _HOLD = frozenset(["hold", "holds", "held", "holding"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 
 
+# English interrogatives other than 'when': after one of them, 'when' (or 'while') opens a clause of
+# time ('Which agreements did he name when he received the ambassador?'), not the question
+_OTHER_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|how|why)\b")
+_TIME_CLAUSE = re.compile(r"\b(?:when|while)\b")
+
+
+def opens_time_clause(lowered: str, at: int) -> bool:
+    """Does the 'when' or 'while' at offset `at` of a lower-cased English question open a clause of
+    time? It does after another question word, unless 'and' or a comma joins it as a question of its
+    own ('Who met whom, and when?')."""
+    before = lowered[:at]
+    return bool(_OTHER_WH.search(before)) and not re.search(r"(?:,|\band)\s*$", before)
+
+
 def english_predicates(question: str) -> frozenset[str]:
     """The glossary term ('@sign') of the verb an English question asks about: its first glossary verb
     written as one ('sign', 'signed', 'discussed'), not as a noun ('the talks', 'his 2023 visit'); a
     later one is its complement ('propose cooperating'), unless 'or' joins it to the first ('receive or
     hold talks with': either answers)."""
     lowered = question.lower()
+    # a verb in a clause of time says which event, not what is asked of it ('What agreement did he
+    # ask them to negotiate when he received the ambassador?' asks about negotiating, not receiving)
+    clause = next((m.start() for m in _TIME_CLAUSE.finditer(lowered) if opens_time_clause(lowered, m.start())), None)
     found = []
     for english, pattern, _ in _patterns():
         if english not in VERBS:
             continue
-        for match in pattern.finditer(lowered):
+        for match in pattern.finditer(lowered[:clause]):
             before = lowered[: match.start()].split()[-1:]
             # 'held talks', 'hold meetings': a light verb whose object names the act ('talked', 'met')
             plural = match.group(0).endswith("s") and not english.endswith("s") and not (before and before[0] in _HOLD)

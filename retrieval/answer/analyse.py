@@ -262,18 +262,11 @@ def _names_a_cue(folded: str, cues: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{cue}\b", folded) for cue in cues)
 
 
-# English interrogatives other than 'when': after one of them, 'when' opens a clause of time ('Which
-# agreements did he name when he received the ambassador?'), not the question
-_OTHER_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|how|why)\b")
-
-
 def _asks_when(folded: str) -> bool:
     """Does the question ask for a time ('When did …', 'Who met whom, and when?', 'khi nào', 'in what
     year')?"""
-    for match in re.finditer(r"\bwhen\b", folded):
-        before = folded[: match.start()]
-        if not _OTHER_WH.search(before) or re.search(r"(?:,|\band)\s*$", before):
-            return True
+    if any(not glossary.opens_time_clause(folded, m.start()) for m in re.finditer(r"\bwhen\b", folded)):
+        return True
     return _names_a_cue(folded, tuple(c for c in WHEN_CUES if c != "when"))
 
 
