@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Collection
 
 from retrieval.segmentation import word_spans
-from retrieval.text import fold, syllables_and_pairs, word_as_terms, words
+from retrieval.text import fold, normalize, syllables_and_pairs, word_as_terms, words
 
 # The kinds of document the sides sign, as Vietnamese names them: what a generic word for a document
 # ('văn bản', 'văn kiện', 'document') stands for in a question ('ký những văn bản gì?')
@@ -213,9 +212,11 @@ def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> 
     """The glossary term ('@sign') of the verb a Vietnamese question asks about: the first of the
     glossary verbs' Vietnamese words that the question writes as a word (`words_of_question`, its
     lexical terms as words: 'ký' of 'Thư ký' is none), and as a verb, not a noun ('tại hội đàm'); whole
-    words only ('thăm' is no visit in 'Phiên tham vấn', a consultation)."""
-    question = unicodedata.normalize("NFC", question)
+    words only ('thăm' is no visit in 'Phiên tham vấn', a consultation), and as spelled where the
+    question writes its diacritics ('kỳ họp', a session, signs nothing)."""
+    question = normalize(question)
     folded = fold(question)  # as long as `question`: the word spans hold in both
+    marked = folded != question.lower()  # written with diacritics: compare them too
     spans = word_spans(question)
     starts, ends = {s for s, _ in spans}, {e for _, e in spans}
     found = []
@@ -223,7 +224,8 @@ def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> 
         for word in EN_TO_VI[english]:
             if not set(_lexical(word)) <= set(words_of_question):
                 continue
-            for match in re.finditer(rf"\b{re.escape(fold(word))}\b", folded):
+            spelled = normalize(word).lower() if marked else fold(word)
+            for match in re.finditer(rf"\b{re.escape(spelled)}\b", question.lower() if marked else folded):
                 if match.start() not in starts or match.end() not in ends:
                     continue
                 before = folded[: match.start()].split()[-1:]

@@ -83,6 +83,7 @@ def test_an_english_question_asks_about_its_first_verb_of_the_field(question: st
         ("Năm 2016 Bộ Công an có hoạt động hợp tác nào với Thái Lan?", set()),  # cooperation is the field
         ("Ngoài gặp Bộ trưởng Lào, Bộ trưởng còn đến thăm đâu?", {"@visit"}),  # 'ngoài': besides
         ("Phiên tham vấn lần thứ nhất do ai đồng chủ trì?", {"@chair"}),  # 'tham vấn' is no 'thăm'
+        ("Bế mạc kỳ họp, các nước thành viên thống nhất những lĩnh vực nào?", {"@agree"}),  # 'kỳ' is no 'ký'
         # pyvi runs the verb into the name as one word; the verb is still a word of its own
         ("Bộ trưởng Tô Lâm hội đàm với Chủ tịch Ủy ban An ninh quốc gia Brunei ở đâu?", {"@talk"}),
     ],
