@@ -143,6 +143,9 @@ VERBS = frozenset(
         "head", "negotiate",
     ]
 )  # fmt: skip
+# ... those that report what someone said: articles write them with many other verbs ('bày tỏ', 'mong
+# muốn', 'nhấn mạnh'), so a sentence without the glossary's word may still report it; the rest are acts
+SAYING_VERBS = frozenset(["agree", "propose", "suggest", "discuss", "exchange", "share", "thank", "welcome", "invite"])
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
 _NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
 # ... or that negates it ('Since when had they not met?' asks for no meeting), or sets it aside

@@ -796,6 +796,22 @@ def test_a_photo_caption_is_never_the_answer(tmp_path: Path):
     assert answer.passages[0].best_sentence.startswith("Chiều 29/9")
 
 
+def test_a_lead_naming_everyone_ranks_below_the_passage_reporting_the_act_asked_about(tmp_path: Path):
+    # the signing's passage names none of them: only the act asked about (an act, not a saying) lifts it
+    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    slovakia = (
+        " date 2017-03-06 Ngày 6/3/2017, Tô Lâm thăm Slovakia. Tô Lâm gặp Robert Kaliňák tại Slovakia."
+        + filler
+        + "\n\nHai bên đã ký Thỏa thuận hợp tác."
+        + filler
+        + "\n"
+    )
+    answer = fake_searcher({"sk.txt": slovakia}, tmp_path).ask(
+        "What did To Lam and Robert Kaliňák sign during the visit to Slovakia?"
+    )
+    assert "đã ký Thỏa thuận" in answer.passages[0].best_sentence
+
+
 def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
     # 'Thống nhất' of the UAE's Vietnamese name is not 'thống nhất' (agree)
     filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3

@@ -155,6 +155,7 @@ def rank_sentences(
     identifying = frozenset(plan.names) | partner_name_terms(plan.partners)
     ranked = []
     verbs = _predicates_written(index, plan, shortlist)
+    asks_act = any(term.lstrip("@") not in glossary.SAYING_VERBS for term in plan.predicates)
     # articles that date some sentence of their own: in those, a 'when' answer is one of them
     dated = {c.passage.doc for c in shortlist if states_a_time(plan, c.passage, 0, len(c.passage.text))}
     for cand in shortlist:
@@ -175,7 +176,7 @@ def rank_sentences(
         )
         cand.score = config.passage_weight * cand.score + choice.score
         if choice.lacks_verb:
-            cand.score -= config.passage_predicate_penalty
+            cand.score -= config.act_passage_penalty if asks_act else config.passage_predicate_penalty
         if choice.lacks_number:
             cand.score -= config.passage_quantity_penalty
         ranked.append((cand, choice))
