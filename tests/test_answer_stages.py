@@ -1057,6 +1057,18 @@ def test_a_date_looked_back_to_in_english_dates_only_a_question_asking_since_whe
     assert event_date(since, passage, article, 0, len(text))[0] == PartialDate(2016)
 
 
+def test_a_when_question_takes_the_date_that_closes_the_words_it_asks_about():
+    text = (
+        "Ông nhắc lại quan hệ ngoại giao Việt Nam - Ba Lan được thiết lập từ năm 1950 và phát triển mạnh sau"
+        " chuyến thăm chính thức Ba Lan của Thủ tướng Phạm Minh Chính vào tháng 1/2025."
+    )
+    passage, article = _passage(text, PartialDate(2025, 10, 28), PartialDate(2025, 10, 27))
+    visit = analyse("When did Prime Minister Pham Minh Chinh pay his official visit to Poland?")
+    relations = analyse("When were diplomatic relations between Vietnam and Poland established?")
+    assert event_date(visit, passage, article, 0, len(text))[0] == PartialDate(2025, 1)
+    assert event_date(relations, passage, article, 0, len(text))[0] == PartialDate(1950)
+
+
 def test_a_month_that_opens_the_sentence_dates_its_event_at_that_precision():
     text = "Trước đó, tháng 6/2016, hai Bộ đã tổ chức Hội nghị giao ban lần thứ 5 tại tỉnh Kampot."
     passage, article = _passage(text, PartialDate(2018, 12, 5), PartialDate(2018, 12, 4))

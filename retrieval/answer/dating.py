@@ -69,6 +69,8 @@ def event_date(
         ]
     if plan.asks_when and len(in_sentence) > 1:
         in_sentence = _of_the_asked_clause(plan, passage.text, start, end, in_sentence)
+    if plan.asks_when and len(in_sentence) > 1:
+        in_sentence = _of_the_asked_phrase(plan, passage.text, start, end, in_sentence)
     chosen = (
         _choose(plan, [e.date for e in days_within_spans_first(in_sentence)])
         or _paragraph_day(plan, passage, start, published)
@@ -205,6 +207,9 @@ def _as_written(events: tuple[EventDate, ...], start: int, end: int) -> str | No
     return pick.date.as_written() if pick else None
 
 
+OPENING_CLAUSE_CHARS = 20  # 'Trước đó, tháng 6/2016, …': a date this near its clause's start opens it
+
+
 def _asks_about_clause(plan: QueryPlan, text: str, start: int, event: EventDate) -> bool:
     """Does the question ask about what the clause leading to `event` (from the sentence's `start`)
     names? A Vietnamese question shares one of its words of two syllables written in lower case (what
@@ -233,6 +238,30 @@ def _of_the_asked_clause(plan: QueryPlan, text: str, start: int, end: int, event
         return events
     kept = [(a, b) for (a, b), n in zip(clauses, shared, strict=True) if n == best]
     return [e for e in events if any(a <= e.start < b for a, b in kept)]
+
+
+def _of_the_asked_phrase(plan: QueryPlan, text: str, start: int, end: int, events: list[EventDate]) -> list[EventDate]:
+    """The dates of one clause whose words name most of what a 'when' question asks, when one names
+    more than the others: a date closes the words it dates ('… thiết lập từ năm 1950 và phát triển
+    mạnh sau chuyến thăm … của Thủ tướng Phạm Minh Chính vào tháng 1/2025' for 'When did Pham Minh
+    Chinh visit?'), unless it opens them, before a comma ('tháng 9/2010, Việt Nam và Anh ký …')."""
+    ordered = sorted(events, key=lambda e: e.start)
+    shared = []
+    for i, event in enumerate(ordered):
+        after = event.start + len(event.text)
+        clause_start = max([start, *(start + m.end() for m in re.finditer(r"[;,:]", text[start : event.start]))])
+        if re.match(r"\s*,", text[after:end]) and event.start - clause_start <= OPENING_CLAUSE_CHARS:
+            following = ordered[i + 1].start if i + 1 < len(ordered) else end
+            stop = re.search(r"[;.]", text[after + 1 : following])
+            words_dated = text[after + 1 : after + 1 + stop.start()] if stop else text[after + 1 : following]
+        else:
+            previous = ordered[i - 1].start + len(ordered[i - 1].text) if i else start
+            words_dated = text[max(previous, clause_start) : event.start]
+        shared.append(_shared_with_question(plan, words_dated))
+    best = max(shared)
+    if shared.count(best) == len(shared):
+        return events
+    return [e for e, n in zip(ordered, shared, strict=True) if n == best]
 
 
 def _shared_with_question(plan: QueryPlan, clause: str, syllables: Sequence[str] | None = None) -> int:
