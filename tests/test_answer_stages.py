@@ -1057,6 +1057,19 @@ def test_a_date_looked_back_to_in_english_dates_only_a_question_asking_since_whe
     assert event_date(since, passage, article, 0, len(text))[0] == PartialDate(2016)
 
 
+def test_a_date_a_sentence_mentions_in_the_asked_time_is_not_its_event_when_its_article_is_of_that_time():
+    text = (
+        "Theo bà Bachvarova, chuyến đi giúp cụ thể hoá những gì đạt được trong chuyến thăm Bulgaria của Thủ"
+        " tướng Nguyễn Tấn Dũng từ ngày 4 đến 6/6/2015."
+    )
+    passage, article = _passage(text, PartialDate(2015, 6, 23), PartialDate(2015, 6, 22))
+    asked = analyse("What did Bulgaria hope for, according to Rumyana Bachvarova in June 2015?")
+    assert event_date(asked, passage, article, 0, len(text))[0] == PartialDate(2015, 6, 22)
+    # an article of another time is in the window by the date its sentence names
+    passage, article = _passage(text, PartialDate(2016, 1, 5), PartialDate(2016, 1, 4))
+    assert event_date(asked, passage, article, 0, len(text))[0] == PartialDate(2015, 6, 4)
+
+
 def test_a_when_question_takes_the_date_that_closes_the_words_it_asks_about():
     text = (
         "Ông nhắc lại quan hệ ngoại giao Việt Nam - Ba Lan được thiết lập từ năm 1950 và phát triển mạnh sau"

@@ -53,10 +53,11 @@ def event_date(
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
     # looks back to, unless the question asks about that time or that event
     in_sentence = [e for e in in_sentence if _own_or_asked(plan, passage, e)]
-    if (not plan.asks_when or plan.asks_latest) and plan.time is None:
+    if (not plan.asks_when or plan.asks_latest) and (plan.time is None or plan.time.contains(article.reported_date)):
         # the event a sentence reports opens it ('Sáng 26/10, …', 'Ngày 3/12, tại …'); a date further on
         # is one it mentions ('… sang thăm vào tháng 9 vừa qua'). 'When was the latest …' asks for the
-        # reported event too, not for a date its sentence mentions
+        # reported event too, not for a date its sentence mentions. So does a question naming a time its
+        # article's event is of: 'in June 2015' is the talks of 22/6, not a visit of 4/6 they recall
         # ... unless the question asks about what the date's clause names: 'Phiên tham vấn lần thứ nhất
         # do … đồng chủ trì diễn ra ngày 2/12, Bộ trưởng … nhấn mạnh …' for 'Phiên tham vấn … do ai đồng
         # chủ trì?'; but not for a count, which the event reporting it dates ('kỷ niệm 65 năm thiết lập
