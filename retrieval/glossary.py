@@ -190,7 +190,9 @@ def english_predicates(question: str) -> frozenset[str]:
             plural = match.group(0).endswith("s") and not english.endswith("s") and not (before and before[0] in _HOLD)
             marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith("n't"))
             gerund = match.group(0).endswith("ing") and not _BE & set(lowered[: match.start()].split())
-            if not plural and not marked and not gerund and not (before and before[0].isdigit()):
+            # 'head of state', 'the signing of': a word of the field before 'of' is a noun
+            of = lowered[match.end() :].split()[:1] == ["of"]
+            if not plural and not marked and not gerund and not of and not (before and before[0].isdigit()):
                 found.append((match.start(), match.end(), f"@{english}"))
     if not found:
         return frozenset()
