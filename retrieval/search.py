@@ -214,6 +214,8 @@ class Searcher:
         passing = bool(ranked) and decide.in_passing(eligible, plan)
         if not passing and not decide.confident(ranked, plan, cfg, words_known):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
+        if not passing and decide.count_unstated(ranked, plan):
+            return decline("count", top=ranked[0][0].score)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
         passages = [self._passage(index, plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]

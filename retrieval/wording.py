@@ -60,6 +60,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Hello! I answer questions about security cooperation, quoting the articles with date and source.",
     },
     "weak": {"vi": "Các bài báo không trả lời câu hỏi này.", "en": "The articles do not answer this question."},
+    "count": {"vi": "Các bài báo không nêu con số này.", "en": "The articles do not state that number."},
     "unreported": {
         "vi": "Các bài báo về {missing} không đưa tin về việc ký kết văn bản nào.",
         "en": "The articles on {missing} report no signing.",
@@ -162,6 +163,8 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
         head = word("missing_time", lang, missing=missing)
     elif answer.decline_reason == "unreported":
         head = word("unreported", lang, missing=missing)
+    elif answer.decline_reason == "count":
+        head = word("count", lang)
     elif answer.decline_reason == "chitchat":
         head = word(_small_talk_key(answer.question), lang)
     else:

@@ -1082,6 +1082,25 @@ def test_a_when_question_takes_the_date_that_closes_the_words_it_asks_about():
     assert event_date(relations, passage, article, 0, len(text))[0] == PartialDate(1950)
 
 
+def test_a_count_the_articles_do_not_state_is_declined(tmp_path: Path):
+    talks = (
+        " date 2025-02-26 Ngày 25/2, Bộ trưởng tiếp Chủ tịch Ủy ban An ninh quốc gia Kazakhstan.\n"
+        "Hai bên nhất trí đẩy mạnh hợp tác dẫn độ tội phạm bỏ trốn.\n"
+    )
+    counts = "Hai bên đã ký ba văn kiện hợp tác và trao trả 12 đối tượng truy nã.\n"
+    (tmp_path / "counted").mkdir()
+    searcher = fake_searcher({"kz.txt": talks + counts}, tmp_path / "counted")
+    in_words = searcher.ask("How many documents did Vietnam and Kazakhstan sign?")
+    assert in_words.answerable and "ba văn kiện" in in_words.passages[0].best_sentence
+    in_digits = searcher.ask("How many wanted fugitives did Kazakhstan return?")
+    assert in_digits.answerable and "12 đối tượng" in in_digits.passages[0].best_sentence
+    (tmp_path / "uncounted").mkdir()
+    searcher = fake_searcher({"kz.txt": talks}, tmp_path / "uncounted")
+    declined = searcher.ask("How many fugitives has Kazakhstan extradited to Vietnam?")
+    assert not declined.answerable and declined.decline_reason == "count"
+    assert "không nêu con số" in decline(replace(declined, lang="vi"), searcher.summary())
+
+
 def test_a_month_that_opens_the_sentence_dates_its_event_at_that_precision():
     text = "Trước đó, tháng 6/2016, hai Bộ đã tổ chức Hội nghị giao ban lần thứ 5 tại tỉnh Kampot."
     passage, article = _passage(text, PartialDate(2018, 12, 5), PartialDate(2018, 12, 4))

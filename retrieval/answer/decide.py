@@ -3,7 +3,8 @@
 A question about a signing done with a partner or in a time is declined when no article found for
 them reports one (retrieval.modality). Otherwise the decision rests on the final score of the best
 passage (calibrated dense similarities of the passage and of its answering sentence, plus lexical
-coverage), with one threshold fitted on `tune` (see config.py). Which passages to show: the best
+coverage), with one threshold fitted on `tune` (see config.py); a 'how many' question whose best
+answer writes no count is declined too. Which passages to show: the best
 one, and others only when they score close to it; a question that asks for a list gets the best
 passage of every matching article, in date order, one that asks for the most recent sees the
 newest of them first, and one that names several partners sees an article about each.
@@ -11,17 +12,19 @@ newest of them first, and one that names several partners sees an article about 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from retrieval import modality
 from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
+from retrieval.answer.dating import states_a_number
 from retrieval.answer.filters import in_time
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
 from retrieval.partners import named_only_in_lists, partners_in_text
 from retrieval.store import LoadedIndex, PassageRecord
-from retrieval.text import words
+from retrieval.text import normalize, words
 
 Ranked = list[tuple[Candidate, SentenceChoice]]
 # does the first (passage, answering sentence) show nothing new once the second is shown?
@@ -41,6 +44,35 @@ def confident(ranked: Ranked, plan: QueryPlan, config: RankingConfig, words_know
         return False
     time_list = plan.asks_list and plan.time is not None and not plan.partners and (words_known or plan.asks_time_only)
     return time_list or ranked[0][0].score >= config.answer_threshold
+
+
+# Numerals written as words (a closed class): a count may be one ('ký ba văn kiện', 'two memoranda').
+# Not 'năm' (five, but mostly 'year') nor folded forms ('sáu' folds to 'sau', after)
+NUMERAL_WORDS = frozenset(
+    [
+        "một", "hai", "ba", "bốn", "tư", "sáu", "bảy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn",
+        "ngàn", "triệu", "tỷ", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "dozen",
+    ]
+)  # fmt: skip
+
+
+def count_unstated(ranked: Ranked, plan: QueryPlan) -> bool:
+    """Does the best answer to a 'how many' question state no count? Its passage writes no number but
+    a date's (the count may follow the answering sentence: '… đề nghị sớm ký kết Hiệp định. Hiện hai
+    bên có 3 văn bản hợp tác.'), and its answering sentence no numeral word but the two parties of the
+    talks ('hai bên', 'hai nước'). The articles then do not state it: 'How many fugitives has
+    Kazakhstan extradited to Vietnam so far?' found the talks about extradition, which count none."""
+    if not plan.asks_quantity or plan.asks_list or not ranked:
+        return False
+    cand, choice = ranked[0]
+    if states_a_number(cand.passage, 0, len(cand.passage.text)):
+        return False
+    sentence = _THE_TWO_PARTIES.sub(" ", normalize(cand.passage.text[choice.start : choice.end]).lower())
+    return not NUMERAL_WORDS & set(re.findall(r"\w+", sentence))
+
+
+_THE_TWO_PARTIES = re.compile(r"\bhai (?:bên|nước|phía|bộ)\b")
 
 
 def no_signing_reported(index: LoadedIndex, plan: QueryPlan, eligible: list[Candidate]) -> bool:
