@@ -49,8 +49,9 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     # meetings
     "talk": ("hội đàm",),
     "receive": ("tiếp",),
-    "meet": ("gặp", "hội kiến", "tiếp"),
-    "met": ("gặp", "hội kiến", "tiếp"),
+    # meeting someone: a call, a reception or talks ('có các cuộc hội đàm song phương với …')
+    "meet": ("gặp", "hội kiến", "tiếp", "hội đàm"),
+    "met": ("gặp", "hội kiến", "tiếp", "hội đàm"),
     "meeting": ("gặp", "hội kiến", "cuộc gặp"),
     "visit": ("thăm", "chuyến thăm"),
     "delegation": ("đoàn",),
@@ -235,8 +236,10 @@ def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> 
                     continue
                 before = folded[: match.start()].split()[-1:]
                 if not (before and before[0] in _VI_NOUN_MARKERS):
-                    found.append((match.start(), -len(word), f"@{english}"))
-    return frozenset([min(found)[2]]) if found else frozenset()
+                    # the longest word there, and of the terms writing it the narrowest ('hội đàm': talks,
+                    # not any meeting)
+                    found.append((match.start(), -len(word), len(EN_TO_VI[english]), f"@{english}"))
+    return frozenset([min(found)[-1]]) if found else frozenset()
 
 
 @functools.cache

@@ -119,6 +119,11 @@ def test_who_headed_a_delegation_is_answered_by_the_sentence_saying_who_led_it(t
     assert "dẫn đầu" in answer.passages[0].best_sentence
 
 
+def test_meeting_someone_is_a_call_a_reception_or_talks():
+    assert written({"@meet"}, "Bộ trưởng có các cuộc hội đàm song phương với Thư ký Hội đồng An ninh.") == {"@meet"}
+    assert written({"@meet"}, "Hai bên trao đổi về tình hình khu vực.") == set()
+
+
 def test_exchanging_staff_is_no_discussion():
     # 'trao đổi' discusses when it is 'về' something; with an object it exchanges ('trao đổi cán bộ')
     assert written({"@discuss"}, "Hai bên trao đổi về tình hình khu vực.") == {"@discuss"}
