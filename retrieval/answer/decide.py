@@ -4,10 +4,10 @@ A question about a signing done with a partner or in a time is declined when no 
 them reports one (retrieval.modality). Otherwise the decision rests on the final score of the best
 passage (calibrated dense similarities of the passage and of its answering sentence, plus lexical
 coverage), with one threshold fitted on `tune` (see config.py); a 'how many' question whose best
-answer writes no count is declined too. Which passages to show: the best
-one, and others only when they score close to it; a question that asks for a list gets the best
-passage of every matching article, in date order, one that asks for the most recent sees the
-newest of them first, and one that names several partners sees an article about each.
+answer writes no count is declined too. Which passages to show: the best one, and others only when
+they score close to it; a question that asks for a list gets the best passage of every matching
+article, in date order, one that asks for the most recent sees the newest of them first, and one
+that names several partners sees an article about each.
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ NUMERAL_WORDS = frozenset(
     ]
 )  # fmt: skip
 
+# 'hai bên', 'hai nước': the two parties of the talks, which no 'how many' question counts
+_THE_TWO_PARTIES = re.compile(r"\bhai (?:bên|nước|phía|bộ)\b")
+
 
 def count_unstated(ranked: Ranked, plan: QueryPlan) -> bool:
     """Does the best answer to a 'how many' question state no count? Its passage writes no number but
@@ -70,9 +73,6 @@ def count_unstated(ranked: Ranked, plan: QueryPlan) -> bool:
         return False
     sentence = _THE_TWO_PARTIES.sub(" ", normalize(cand.passage.text[choice.start : choice.end]).lower())
     return not NUMERAL_WORDS & set(re.findall(r"\w+", sentence))
-
-
-_THE_TWO_PARTIES = re.compile(r"\bhai (?:bên|nước|phía|bộ)\b")
 
 
 def no_signing_reported(index: LoadedIndex, plan: QueryPlan, eligible: list[Candidate]) -> bool:
