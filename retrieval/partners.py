@@ -72,6 +72,13 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
     "swedish": "SE",
     "chinese": "CN",
     "vietnamese": "VN",
+    # the -stan countries drop it: Kazakh(stan)
+    "kazakh": "KZ",
+    "uzbek": "UZ",
+    "kyrgyz": "KG",
+    "tajik": "TJ",
+    "turkmen": "TM",
+    "afghan": "AF",
 }
 # International organisations: key -> (Vietnamese names, English names).
 ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

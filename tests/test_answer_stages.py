@@ -107,6 +107,7 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("When did Belarus's Prime Minister Roman Golovchenko visit?", {"BY"}),  # a given name, not Romania
         ("Did the Czech police take part?", {"CZ"}),
         ("What did the Philippine adviser sign?", {"PH"}),  # the singular of a plural name
+        ("Which Kazakh officials did the minister meet?", {"KZ"}),  # Kazakh(stan)
         ("hợp tác về pháp luật và lao động", set()),
         ("Ông Nguyễn Minh Đức phát biểu", set()),
         ("Hợp tác với Mỹ và Liên bang Nga", {"US", "RU"}),
