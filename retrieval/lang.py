@@ -23,6 +23,14 @@ _SYLLABLE = re.compile(
     r"(uye|uya|oai|oay|uay|uoi|uou|ieu|yeu|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
     r"(ch|ng|nh|[cmnpt])?$"
 )
+
+
+def could_be_vietnamese(folded: str) -> bool:
+    """Could a folded token be a Vietnamese syllable written without diacritics (onset, nucleus,
+    coda)? 'unodc' and 'interpol' cannot; 'vang' can."""
+    return bool(_SYLLABLE.match(folded))
+
+
 _VI_FUNCTION_WORDS = frozenset(
     [
         "va",

@@ -624,6 +624,11 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     share, absent = unknown_share(plan, small_searcher.index)
     assert absent == ["phái đoàn"] and share < RankingConfig().unknown_word_share
     assert unknown_share(analyse("What about the weather?"), small_searcher.index) == (0.0, [])  # English: not checked
+    # a word only an English article writes, typed in a Vietnamese question, is the articles' ('madrid',
+    # 'terrorism'); a Vietnamese-shaped one they never write is not, whatever English text holds
+    terms = small_searcher.index.document_frequency
+    assert unknown_share(analyse("Hai bên hợp tác chống terrorism thế nào?"), small_searcher.index, terms)[1] == []
+    assert "mưa" in unknown_share(analyse("Hôm nay Madrid có mưa không?"), small_searcher.index, terms)[1]
 
 
 def test_a_name_the_articles_spell_one_letter_differently_is_theirs(small_searcher):

@@ -6,11 +6,13 @@ or a common verb with the articles, enough for the ranking to find a passage; bu
 written with diacritics, each content word (pyvi's segmentation, function words left out) is
 looked up as spelled in the articles' spelling counts: a word of several syllables should occur as
 that sequence ('bóng đá'; written only apart it counts half, see unknown_share), a name only
-syllable by syllable (the segmenter sometimes joins a name to the next word). A question typed without diacritics is read as
-analyse restored it from the articles' spellings: what stays unknown there ('xang' of 'gia xang')
-no article writes in any spelling. English words cannot be checked this way, the articles being
-Vietnamese; an English question is off the field when it holds none of the field's terms
-(retrieval.glossary) and no name the articles write (`outside_the_field`).
+syllable by syllable (the segmenter sometimes joins a name to the next word). A question typed
+without diacritics is read as analyse restored it from the articles' spellings: what stays unknown
+there ('xang' of 'gia xang') no article writes in any spelling. A word only an English article
+writes ('unodc' typed in lower case) is the articles' too, unless it could be a Vietnamese
+syllable. English words cannot be checked this way, the articles being mostly Vietnamese; an
+English question is off the field when it holds none of the field's terms (retrieval.glossary)
+and no name the articles write (`outside_the_field`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Collection
 
 from retrieval.answer.analyse import QueryPlan
 from retrieval.diacritics import SpellingLookup, syllables
+from retrieval.lang import could_be_vietnamese
 from retrieval.partners import misspelling_of
 from retrieval.segmentation import segment
 from retrieval.stopwords import (
@@ -59,6 +62,8 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
     for w in content:
         parts = syllables(w)
         if not all(s in known_syllables for s in parts):
+            if all(s in known_syllables or (fold(s) in terms and not could_be_vietnamese(fold(s))) for s in parts):
+                continue  # a word only an English article writes ('unodc', typed in lower case)
             if _is_name(w) and all(s in known_syllables or _misspelled(s, terms) for s in parts):
                 continue
             missing += 1.0
