@@ -186,12 +186,12 @@ class Searcher:
         about_covered = (
             bool(plan.partners & set(summary.partners)) or plan.understood is not None or plan.asks_time_only
         )
-        words_known = False  # every content word of a Vietnamese question is one the articles use
+        words_known = False  # every syllable of a Vietnamese question is one the articles write
         if not about_covered and index.syllable_total() >= cfg.vocabulary_min_syllables:
-            share, absent = vocabulary.unknown_share(plan, index, index.document_frequency)
-            if share >= cfg.unknown_word_share:
-                return decline("words", absent)
-            words_known = plan.lang == "vi" and share == 0
+            unknown = vocabulary.unknown_share(plan, index, index.document_frequency)
+            if unknown.share >= cfg.unknown_word_share:
+                return decline("words", unknown.words)
+            words_known = plan.lang == "vi" and unknown.syllables_known
             off_field = vocabulary.outside_the_field(plan, index.document_frequency)
             if off_field is not None:
                 return decline("words", off_field)

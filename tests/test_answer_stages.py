@@ -621,14 +621,25 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     assert searcher.ask("Còn chuyện đó thì sao?").decline_reason == "words"  # with nothing to follow
     # a compound the articles write only apart may be their synonym: it counts half, not whole
     plan = analyse("Hai bên tăng cường trao đổi phái đoàn an ninh?")
-    share, absent = unknown_share(plan, small_searcher.index)
+    share, absent, _ = unknown_share(plan, small_searcher.index)
     assert absent == ["phái đoàn"] and share < RankingConfig().unknown_word_share
-    assert unknown_share(analyse("What about the weather?"), small_searcher.index) == (0.0, [])  # English: not checked
+    assert unknown_share(analyse("What about the weather?"), small_searcher.index) == (0.0, [], True)  # not checked
     # a word only an English article writes, typed in a Vietnamese question, is the articles' ('madrid',
     # 'terrorism'); a Vietnamese-shaped one they never write is not, whatever English text holds
     terms = small_searcher.index.document_frequency
     assert unknown_share(analyse("Hai bên hợp tác chống terrorism thế nào?"), small_searcher.index, terms)[1] == []
-    assert "mưa" in unknown_share(analyse("Hôm nay Madrid có mưa không?"), small_searcher.index, terms)[1]
+    rain = unknown_share(analyse("Hôm nay Madrid có mưa không?"), small_searcher.index, terms)
+    assert "mưa" in rain.words and not rain.syllables_known
+
+
+def test_a_list_of_a_time_needs_every_syllable_written_not_every_word(small_searcher):
+    # 'đối tác' is in no article as a word, its syllables are: still the articles' list of that time,
+    # shown whatever the passages score (a threshold no passage reaches)
+    config = RankingConfig(vocabulary_min_syllables=0, answer_threshold=100.0)
+    searcher = Searcher(small_searcher.index, FakeEmbedder(), config)
+    listed = searcher.ask("Năm 2025 Bộ trưởng Lương Tam Quang tiếp những đối tác nào?")
+    assert listed.answerable and {p.doc for p in listed.passages} == {"belarus-2025.txt"}
+    assert not searcher.ask("Năm 2025 những điện thoại nào chụp ảnh đẹp?").answerable
 
 
 def test_a_name_the_articles_spell_one_letter_differently_is_theirs(small_searcher):

@@ -37,9 +37,10 @@ def confident(ranked: Ranked, plan: QueryPlan, config: RankingConfig, words_know
     """Answer when the best passage scores above the threshold, or when the question asks for the
     list of what happened in a time ('Bộ Công an đã gặp những đối tác nào trong năm 2024?'): the
     passages left by the time filter are that list, however little their wording shares with the
-    question's. That needs `words_known`, every content word of the question used by the articles
-    (answer/vocabulary.py), which only a Vietnamese question can show: 'Which smartphones have the
-    best camera this year?' asks for a list in a time too."""
+    question's. That needs `words_known`, every syllable of the question written by the articles, if
+    not every word ('đối tác' they write only apart; answer/vocabulary.py), which only a Vietnamese
+    question can show: 'Which smartphones have the best camera this year?' asks for a list in a time
+    too."""
     if not ranked:
         return False
     time_list = plan.asks_list and plan.time is not None and not plan.partners and (words_known or plan.asks_time_only)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection
+from typing import NamedTuple
 
 from retrieval.answer.analyse import QueryPlan
 from retrieval.diacritics import SpellingLookup, syllables
@@ -41,19 +42,26 @@ FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 EN_FUNCTION_WORDS = EN_STOPWORDS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 
 
-def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[str] = ()) -> tuple[float, list[str]]:
-    """(share of the question's content words that no article uses, those words as written).
+class Unknown(NamedTuple):
+    share: float  # of the question's content words, those no article uses
+    words: list[str]  # those words as written
+    syllables_known: bool  # the articles write every syllable of the question, if not every word
+
+
+def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[str] = ()) -> Unknown:
+    """The question's content words that no article uses.
 
     A word of several syllables that the articles use only apart ('phái đoàn' where they write
-    'đoàn') counts half: it may be a synonym of theirs; a syllable they never write counts whole.
-    A name the articles' `terms` (folded) spell one letter differently is theirs, misspelled.
+    'đoàn') counts half: it may be a synonym of theirs, or two words the segmenter joined ('lương tam
+    quang dẫn đoàn' typed in lower case); a syllable they never write counts whole. A name the
+    articles' `terms` (folded) spell one letter differently is theirs, misspelled.
     """
     if plan.lang != "vi":
-        return 0.0, []
+        return Unknown(0.0, [], True)
     # typed without diacritics: the words as restored from the articles' spellings (analyse)
     content = [w for w in segment(plan.embed_text if plan.without_diacritics else plan.question) if _is_content(w)]
     if not content:
-        return 0.0, []
+        return Unknown(0.0, [], True)
     spelled = spellings.spellings({fold(s) for w in content for s in syllables(w)})
     known_syllables = {word for forms in spelled.values() for word, _ in forms}
     pairs = [(a, b) for w in content if not _is_name(w) for a, b in itertools.pairwise(syllables(w))]
@@ -72,7 +80,7 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
         else:
             missing += 0.5
         unknown.append(w)
-    return missing / len(content), unknown
+    return Unknown(missing / len(content), unknown, missing == len(unknown) / 2)
 
 
 def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | None:
