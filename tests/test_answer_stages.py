@@ -786,14 +786,25 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
     assert answer.passages[0].date == PartialDate(2026, 2, 5)
 
 
-def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_that_does(tmp_path: Path):
+# what fills a passage out without naming anyone or anything asked about
+FILLER = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "Tô Lâm đã ký Thỏa thuận hợp tác.",
+        # naming none of them: only the act asked about (an act, not a saying) lifts its passage
+        "Hai bên đã ký Thỏa thuận hợp tác.",
+    ],
+)
+def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_that_does(tmp_path: Path, signing):
     # the lead names everyone asked about; the signing is in a later paragraph that names them less
-    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
     slovakia = (
         " date 2017-03-06 Ngày 6/3/2017, Tô Lâm thăm Slovakia. Tô Lâm gặp Robert Kaliňák tại Slovakia."
-        + filler
-        + "\n\nTô Lâm đã ký Thỏa thuận hợp tác."
-        + filler
+        + FILLER
+        + f"\n\n{signing}"
+        + FILLER
         + "\n"
     )
     answer = fake_searcher({"sk.txt": slovakia}, tmp_path).ask(
@@ -804,38 +815,20 @@ def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_th
 
 def test_a_photo_caption_is_never_the_answer(tmp_path: Path):
     # the caption repeats the question's names in the fewest words; the lead reports the reception
-    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
     saudi = (
         " date 2019-09-29 Chiều 29/9, tại Hà Nội, Bộ trưởng Tô Lâm đã tiếp ông Mohammed Dahlwy, Đại sứ Ả Rập Xê Út."
-        "\n\nẢnh: Bộ trưởng Tô Lâm và Đại sứ Mohammed Dahlwy tại buổi tiếp.\n\n" + filler + "\n"
+        "\n\nẢnh: Bộ trưởng Tô Lâm và Đại sứ Mohammed Dahlwy tại buổi tiếp.\n\n" + FILLER + "\n"
     )
     answer = fake_searcher({"sa.txt": saudi}, tmp_path).ask("Tô Lâm tiếp Đại sứ nào?")
     assert answer.passages[0].best_sentence.startswith("Chiều 29/9")
 
 
-def test_a_lead_naming_everyone_ranks_below_the_passage_reporting_the_act_asked_about(tmp_path: Path):
-    # the signing's passage names none of them: only the act asked about (an act, not a saying) lifts it
-    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
-    slovakia = (
-        " date 2017-03-06 Ngày 6/3/2017, Tô Lâm thăm Slovakia. Tô Lâm gặp Robert Kaliňák tại Slovakia."
-        + filler
-        + "\n\nHai bên đã ký Thỏa thuận hợp tác."
-        + filler
-        + "\n"
-    )
-    answer = fake_searcher({"sk.txt": slovakia}, tmp_path).ask(
-        "What did To Lam and Robert Kaliňák sign during the visit to Slovakia?"
-    )
-    assert "đã ký Thỏa thuận" in answer.passages[0].best_sentence
-
-
 def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
     # 'Thống nhất' of the UAE's Vietnamese name is not 'thống nhất' (agree)
-    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
     uae = (
         " date 2024-10-28 Ngày 28/10, Thứ trưởng Lê Quốc Hùng chào xã giao Bộ trưởng Nội vụ Các Tiểu vương quốc"
         " Arab Thống nhất (UAE). Thứ trưởng Lê Quốc Hùng và Bộ trưởng Nội vụ thống nhất tăng cường trao đổi đoàn."
-        + filler
+        + FILLER
         + "\n"
     )
     answer = fake_searcher({"ae.txt": uae}, tmp_path).ask("What did Le Quoc Hung agree with the UAE interior minister?")
@@ -843,10 +836,9 @@ def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
 
 
 def test_a_passage_whose_best_sentence_counts_nothing_ranks_below_the_one_that_counts(tmp_path: Path):
-    filler = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
     portugal = (
         " date 2019-09-10 Kết thúc hội đàm, hai bên đã ký Bản ghi nhớ giữa Bộ Công an và Bộ Nội vụ Bồ Đào Nha về"
-        " hợp tác." + filler + "\n\nTheo Bản ghi nhớ, hai bên sẽ hợp tác trong 8 lĩnh vực." + filler + "\n"
+        " hợp tác." + FILLER + "\n\nTheo Bản ghi nhớ, hai bên sẽ hợp tác trong 8 lĩnh vực." + FILLER + "\n"
     )
     answer = fake_searcher({"pt.txt": portugal}, tmp_path).ask(
         "Bản ghi nhớ giữa Bộ Công an và Bộ Nội vụ Bồ Đào Nha quy định hợp tác trong mấy lĩnh vực?"
