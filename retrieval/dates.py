@@ -35,13 +35,17 @@ class PartialDate:
             return NotImplemented
         return self.sort_key() < other.sort_key()
 
+    @property
+    def precision(self) -> int:
+        """1 for a year, 2 for a month, 3 for a day."""
+        return 1 + (self.month is not None) + (self.day is not None)
+
     def after(self, bound: PartialDate | None) -> bool:
         """Is this date later than `bound`, compared at the bound's precision (2025-12-03 is not after a
         publication known as 2025-12)? Nothing is after an unknown bound."""
         if bound is None or bound.year is None:
             return False
-        n = 1 + (bound.month is not None) + (bound.day is not None)
-        return self.sort_key()[:n] > bound.sort_key()[:n]
+        return self.sort_key()[: bound.precision] > bound.sort_key()[: bound.precision]
 
     def iso(self) -> str | None:
         """'2025-12-03', '2025-12', '2025', or None when the year is unknown."""
@@ -278,14 +282,15 @@ _Q_MONTH_YEAR = [
     re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|-|nam|\s)\s*(\d{4})\b"),
     re.compile(r"(?<![/\d])(\d{1,2})\s*/\s*(\d{4})\b"),
 ]
-_Q_EN_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?,?\s+(?:of\s+)?(\d{4})\b")
+# the month names a question (folded) writes, the longest first ('sept' before 'sep')
+_Q_EN_MONTH_NAMES = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+_Q_EN_MONTH = re.compile(rf"\b({_Q_EN_MONTH_NAMES})\.?,?\s+(?:of\s+)?(\d{{4}})\b")
 _Q_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # 'ngày 11/9/2019', '11-9-2019'; 'on 11 September 2019', 'September 11, 2019' (folded)
 _Q_DAY_MONTH_YEAR = re.compile(r"(?<![/\d])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\b")
-_EN_MONTH_NAMES = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
 _Q_EN_DAY = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH_NAMES})\.?,?\s+(\d{{4}})\b"
-    rf"|\b({_EN_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_Q_EN_MONTH_NAMES})\.?,?\s+(\d{{4}})\b"
+    rf"|\b({_Q_EN_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
 )
 # 'from 2020 to 2023', 'từ năm 2020 đến 2023', 'between 2020 and 2023' (folded)
 _Q_RANGE = re.compile(

@@ -90,13 +90,15 @@ class ArticleRecord:
         """When the article's event happened as far as it says: its event date, else its publication date."""
         return self.event_date or self.date
 
-    @property
-    def report_bound(self) -> PartialDate | None:
+    def report_bound(self, plans: bool = False) -> PartialDate | None:
         """The latest date the article can report as done, a later one being a plan: its publication
         date; or, when its only date is its lead's dateline, the end of the week from it, as a report
         begun on a visit's or a conference's first day goes on to its next days ('Bế mạc ngày 3/11' in
-        the report of an assembly opening on 31/10)."""
+        the report of an assembly opening on 31/10). None, no bound, for a question asking about
+        `plans` ('How many officers will … train in 2024?'), whose dates come after the article."""
         date = self.date
+        if plans:
+            return None
         if not self.date_from_lead or date is None or date.year is None or date.month is None or date.day is None:
             return date
         last = dt.date(date.year, date.month, date.day) + dt.timedelta(days=REPORT_DAYS_AFTER_DATELINE)

@@ -48,7 +48,7 @@ def event_date(
         own, as_written = event_date(replace(plan, time=None), passage, article, start, end, earlier)
         if own is not None and plan.time.contains(own):
             return own, as_written
-    published = None if plan.asks_plan else article.report_bound  # a plan's date comes after it
+    published = article.report_bound(plan.asks_plan)
     in_sentence = _events_between(passage, start, end, published)
     # 'vào tháng 9 vừa qua', 'hồi tháng 5', 'kể từ khi … năm 1993': an earlier event the sentence
     # looks back to, unless the question asks about that time or that event
@@ -184,7 +184,7 @@ def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
     if plan.time is not None:
         inside = [d for d in dates if plan.time.contains(d)]
         if inside:
-            return max(inside, key=_precision)  # the most precise
+            return max(inside, key=lambda date: date.precision)  # the most precise
     days = [d for d in dates if d.day is not None]
     if days:
         return days[0]
@@ -194,10 +194,6 @@ def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
     # without a time or a 'when', the sentence's dates left here are those that open it (event_date)
     months = [d for d in dates if d.month is not None]
     return months[0] if months and plan.time is None else None
-
-
-def _precision(date: PartialDate) -> int:
-    return 1 + (date.month is not None) + (date.day is not None)
 
 
 def _as_written(events: tuple[EventDate, ...], start: int, end: int) -> str | None:

@@ -37,7 +37,7 @@ def in_time(passage: PassageRecord, article: ArticleRecord, window: TimeFilter, 
     after its article's publication counts too."""
     if window.contains(article.reported_date):
         return True
-    published = None if plans else article.report_bound
+    published = article.report_bound(plans)
     return any(
         e.kind == "point" and window.contains(e.date) and not e.date.after(published) for e in passage.event_dates
     )
