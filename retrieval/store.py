@@ -33,6 +33,7 @@ import numpy as np
 
 from retrieval.dates import EventDate, PartialDate
 from retrieval.diacritics import SpellingCounts
+from retrieval.inflections import FormsByStem
 from retrieval.text import fold, opens_with_heading, syllables_and_pairs
 
 HNSW_EF_SEARCH = 96
@@ -401,6 +402,13 @@ class LoadedIndex:
         self._syllable_total = int(self._db.execute("SELECT COALESCE(SUM(n), 0) FROM spellings").fetchone()[0])
         self._article_terms: dict[str, frozenset[str]] = {}  # filled as articles are asked about
         self._has_headings: dict[str, bool] = {}  # likewise
+        self._english_forms: FormsByStem | None = None  # built at the first English question
+
+    def english_forms(self) -> FormsByStem:
+        """The vocabulary's words by English stem (built once; two threads building it race harmlessly)."""
+        if self._english_forms is None:
+            self._english_forms = FormsByStem(self.document_frequency)
+        return self._english_forms
 
     @property
     def embedder_identity(self) -> str:

@@ -22,6 +22,7 @@ from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_day, question_time, without_time
 from retrieval.evaluate import QAItem, date_correct
 from retrieval.generations import IndexBusy, build_index, dateline_date
+from retrieval.inflections import FormsByStem
 from retrieval.lang import detect_language, text_language
 from retrieval.ministry import names_ministry
 from retrieval.ordinals import ordinals
@@ -1467,3 +1468,30 @@ def test_a_list_of_what_happened_in_a_time_needs_no_score_once_its_words_are_the
     # nothing but a time and its meetings: what happened then, whatever the words
     assert confident(ranked, analyse("Bộ Công an đã gặp những đối tác nào trong năm 2024?"), strict)
     assert not confident(ranked, analyse("Bộ Công an gặp Lào năm 2024?"), strict, words_known=True)
+
+
+def test_english_words_are_matched_in_any_of_their_forms():
+    forms = FormsByStem({"asked": 3, "asks": 1, "support": 2, "ky": 40})
+    assert forms.forms("ask") == {"asked", "asks"} and forms.frequency("asking") == 3
+    assert forms.forms("signing") == frozenset() and forms.frequency("signing") == 0
+
+
+EN_FILLER = " The two sides also reviewed the regional situation and cooperation in many fields." * 3
+
+
+def test_an_english_question_s_own_words_find_the_english_sentence_that_answers(tmp_path: Path):
+    # the lead names everyone asked about; the later sentence writes what was asked, inflected
+    netherlands = (
+        " date 2022-11-11 HANOI - Minister To Lam on November 11 welcomed Kees van Baar, the new Ambassador of the "
+        "Netherlands to Vietnam."
+        + EN_FILLER
+        + "\n\nHe asked the ambassador to support personnel training."
+        + EN_FILLER
+        + "\n"
+    )
+    answer = fake_searcher({"nl.txt": netherlands}, tmp_path).ask(
+        "What did the minister ask the new Dutch ambassador to support?"
+    )
+    assert answer.passages[0].best_sentence.startswith("He asked")
+    plan = analyse("What did the minister ask the new Dutch ambassador to support?")
+    assert {"ask", "support"} <= set(plan.english_words) and "dutch" not in plan.english_words

@@ -20,6 +20,8 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
 from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_day, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
@@ -157,6 +159,7 @@ class QueryPlan:
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
     predicates: frozenset[str] = frozenset()  # the one it asks about as a verb ('What did … sign?'): what to report
+    english_words: tuple[str, ...] = ()  # an English question's other content words, which only English passages write
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -212,12 +215,20 @@ def analyse(
         # and the Vietnamese words of the field's English terms ('signed' -> 'ký'), for Vietnamese passages
         translated = glossary.vietnamese_terms(lexical_text)
         terms = list(names) + _partner_terms(partners) + translated
+        # its other content words ('asked', 'support'), which only an English passage can write
+        counted = set(names) | common | {x for n in partner_tokens for x in n}
+        english_words = [
+            t
+            for t in lexical_tokens
+            if t not in NOT_TOPIC and t not in STOPWORDS_EN_PLUS and not t.isdigit() and t not in counted
+        ]
     else:
         content = [t for t in lexical_tokens if t not in VI_STOPWORDS and not _is_year(t)]
         bigrams = [
             f"{a}_{b}" for a, b in itertools.pairwise(lexical_tokens) if a not in VI_STOPWORDS or b not in VI_STOPWORDS
         ]
         terms = content + bigrams + _partner_terms(partners)  # 'Úc' finds the English articles' 'Australia'
+        english_words = []
     what_happened = _asks_what_happened(lexical_text, time, partners, partner_tokens)
     time_only = what_happened and not partners
     plan = QueryPlan(
@@ -228,6 +239,7 @@ def analyse(
         time=time,
         terms=tuple(dict.fromkeys(terms)),
         translated=frozenset(translated),
+        english_words=tuple(dict.fromkeys(english_words)),
         field_terms=glossary.english_terms(lexical_text) if lang == "en" else frozenset(),
         predicates=glossary.english_predicates(lexical_text) if lang == "en" else frozenset(),
         names=names,

@@ -42,6 +42,7 @@ from retrieval.headers import is_caption
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
 from retrieval.text import opens_with_heading, syllables_and_pairs
+from retrieval.text import words as words_of
 
 SIGNING_TERMS = frozenset(("@sign", *glossary.term_words("@sign")))  # 'ký', 'ký kết', 'signed'
 
@@ -60,18 +61,25 @@ class SentenceChoice:
 
 def idf(index: LoadedIndex, term: str) -> float:
     """BM25's idf of a folded term; a term no passage contains gets the highest value."""
-    df = index.document_frequency.get(term, 0)
+    return idf_of_count(index, index.document_frequency.get(term, 0))
+
+
+def idf_of_count(index: LoadedIndex, passages_holding: int) -> float:
     n = max(index.passage_count, 1)
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+    return math.log(1 + (n - passages_holding + 0.5) / (passages_holding + 0.5))
 
 
 def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
     """Terms and names of the question that the corpus knows, weighted by rarity; an English field
-    term ('@sign') weighs what its Vietnamese words weigh on average (the same notion, as rare)."""
+    term ('@sign') weighs what its Vietnamese words weigh on average (the same notion, as rare), and
+    an English question's other words as rare as the most frequent of their forms ('asked' for 'ask')."""
     weights = {t: idf(index, t) for t in (*plan.terms, *plan.names) if t in index.document_frequency}
     for term in plan.field_terms:
         vietnamese = [idf(index, t) for t in glossary.term_words(term)]
         weights[term] = sum(vietnamese) / len(vietnamese)
+    for word in plan.english_words:
+        if (holding := index.english_forms().frequency(word)) and word not in weights:
+            weights[word] = idf_of_count(index, holding)
     return weights
 
 
@@ -81,8 +89,10 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
     there, 'Hà Lan' is 'Netherlands'). Counted against every Vietnamese word, a question about an
     English article fell below the answer threshold and was declined.
 
-    An English question's terms are names, numbers, partners' names and the Vietnamese words of its
-    field terms (retrieval.glossary). Those words serve BM25 only: in sentences of either language each
+    An English question's terms are names, numbers, partners' names, the Vietnamese words of its
+    field terms (retrieval.glossary) and, for English passages only, its other words in any of their
+    forms (plan.english_words: 'He asked the ambassador to support …' answers 'What did he ask him to
+    support?', which the lead naming everyone outscored). Those words serve BM25 only: in sentences of either language each
     field term ('@sign') is one term, written in any of its words ('ký' or 'ký kết', 'signed'), so
     that a sentence saying 'đã ký' has signed as much as one saying 'ký kết' (dev-qa en S@1 0.583 ->
     0.667, tune unchanged). Also dropping the partners' English names for Vietnamese passages moved
@@ -91,7 +101,7 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
         # and 'Vietnam', rare in the corpus as an English word, is 'Việt Nam' in a Vietnamese passage:
         # a name nearly all of them hold (idf about 0.2), where counted as 'vietnam' it weighed a third
         # of some questions and none of their Vietnamese sentences could hold it
-        dropped = plan.translated | (home_words() if lang != "en" else frozenset())
+        dropped = plan.translated | (home_words() | set(plan.english_words) if lang != "en" else frozenset())
         return {t: w for t, w in weights.items() if t not in dropped}
     if lang == plan.lang:
         return weights
@@ -218,6 +228,7 @@ def best_sentence(
         else [frozenset()] * len(rows)
     )
     held = _terms_held(
+        index,
         plan,
         text,
         spans.tolist(),
@@ -267,6 +278,7 @@ def best_sentence(
 
 
 def _terms_held(
+    index: LoadedIndex,
     plan: QueryPlan,
     text: str,
     spans: list[tuple[int, int]],
@@ -279,17 +291,22 @@ def _terms_held(
     """For each sentence, (the question's terms it counts as holding beyond the words it writes, those
     it counts as not holding whatever it writes): its section's partners (`sections`), what its
     article established, a document of any kind for a generic word for one ('ký những văn bản gì?'),
-    the field terms it writes in any of their words; and no signing where it only intends one."""
+    the field terms it writes in any of their words, an English question's other words it writes in
+    any of their forms; and no signing where it only intends one."""
     generic = glossary.generic_document_terms() & weights.keys() if vietnamese and plan.lang == "vi" else frozenset()
     done = modality.asks_done(plan.embed_text)
     # '… những văn kiện nào được ký từ trước?' asks for documents described as signed, which count
     described = done and modality.signing_not_reported(plan.embed_text)
     held = []
+    english_forms = {w: index.english_forms().forms(w) for w in plan.english_words}
     for (start, end), inside, (implied, denied) in zip(spans, tails, sections, strict=True):
         sentence = text[start:end]
         implied |= established
         if generic and glossary.names_a_document(sentence, inside):
             implied |= generic
+        if english_forms and not vietnamese:  # 'asked' for 'ask'
+            written = set(words_of(sentence))
+            implied |= {word for word, forms in english_forms.items() if not forms.isdisjoint(written)}
         if plan.field_terms:  # the question's field terms as the sentence writes them, in either language
             implied |= _written(plan.field_terms, sentence, inside, vietnamese)
         if done and (

@@ -99,12 +99,15 @@ def retrieve(
 
 def _lexical_shares(index: LoadedIndex, plan: QueryPlan, candidates: list[Candidate], lexical: np.ndarray) -> None:
     """Each candidate's BM25 score as a share of the best candidate's. An English question's
-    Vietnamese terms (retrieval.glossary) are evidence only a Vietnamese passage can hold, so then
-    an English passage is scored without them and compared with the best passage of its language."""
-    if not plan.translated:
+    Vietnamese terms (retrieval.glossary) are evidence only a Vietnamese passage can hold, and its
+    other English words (plan.english_words) only an English one, so then a passage in the question's
+    language is scored with its English words instead, and compared with the best passage of its language."""
+    english = _english_forms(index, plan)
+    if not plan.translated and not english:
         groups, own = [candidates], lexical
     else:
-        without = lexical_scores(index, replace(plan, terms=tuple(t for t in plan.terms if t not in plan.translated)))
+        own_terms = tuple(t for t in plan.terms if t not in plan.translated) + english
+        without = lexical_scores(index, replace(plan, terms=own_terms))
         own = without if without is not None else np.zeros_like(lexical)
         groups = [[c for c in candidates if c.passage.lang == lang] for lang in {c.passage.lang for c in candidates}]
 
@@ -115,6 +118,13 @@ def _lexical_shares(index: LoadedIndex, plan: QueryPlan, candidates: list[Candid
         best = max((score(c) for c in group), default=0.0)
         for c in group:
             c.lexical = score(c) / best if best > 0 else 0.0
+
+
+def _english_forms(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
+    if not plan.english_words:
+        return ()
+    forms = index.english_forms()
+    return tuple(sorted({f for w in plan.english_words for f in forms.forms(w)}))
 
 
 def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:
