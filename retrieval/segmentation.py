@@ -20,6 +20,7 @@ from typing import Any
 from retrieval.text import words
 
 NAME_TAG = "Np"  # pyvi's tag for proper nouns
+NOUN_TAGS = frozenset(["N", "Nc", NAME_TAG])  # its nouns: common, classifier, proper
 
 
 @functools.cache
@@ -36,7 +37,7 @@ def _pyvi() -> tuple[Any, Any]:
 
 
 @functools.lru_cache(maxsize=16)  # one question is read twice: by analyse, then by the vocabulary check
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """pyvi's words of `text` (syllables joined by spaces) with their part-of-speech tags."""
     tokenizer, tagger = _pyvi()
     tokens, tags = tagger.postagging(tokenizer.tokenize(text))
@@ -45,7 +46,7 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 def segment(text: str) -> list[str]:
     """The words of `text`, each as written with its syllables joined by spaces ('Thư ký')."""
-    return [word for word, _ in _tagged(text)]
+    return [word for word, _ in tagged_words(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -53,7 +54,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     name's syllables are each on its own, and so are the lower-case part of a word and the capitalised
     part pyvi sometimes runs it into ('Tô Lâm hội đàm', tagged as one verb)."""
     spans, at = [], 0
-    for word, tag in _tagged(text):
+    for word, tag in tagged_words(text):
         start = text.find(word, at)
         if start < 0:  # pyvi keeps the characters; a token it respaced is skipped
             continue
@@ -75,7 +76,7 @@ def compound_tails(text: str) -> frozenset[str]:
     """
     heads: set[str] = set()
     tails: set[str] = set()
-    for word, tag in _tagged(text):
+    for word, tag in tagged_words(text):
         syllables = words(word)
         if tag == NAME_TAG:
             heads.update(syllables)

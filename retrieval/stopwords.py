@@ -123,6 +123,39 @@ CALENDAR_WORDS = frozenset(
     ]
 )
 
+# Nouns for a person or the holder of an office (folded, both languages; English also as plurals): a
+# question that asks 'which' or 'nào' of one asks who ('Which minister …?', '… gặp lãnh đạo nào?')
+PERSON_NOUNS = frozenset(
+    [
+        "person",
+        "people",
+        "official",
+        "officer",
+        "leader",
+        "chief",
+        "head",
+        "minister",
+        "ambassador",
+        "secretary",
+        "director",
+        "president",
+        "general",
+        "guest",
+        "counterpart",
+        "nguoi",
+        "vi",
+        "ong",
+        "ba",
+        "quan chuc",
+        "lanh dao",
+        "bo truong",
+        "thu truong",
+        "dai su",
+        "tuong",
+        "khach",
+    ]
+)
+
 # Personal pronouns of conversation ('bạn', 'tôi'): addressing the bot is not a topic.
 PRONOUNS = frozenset(["ban", "toi", "minh", "you", "i", "me"])
 # Generic words for what happened: light verbs ('làm', 'do', 'diễn ra', 'happen') and nouns for any

@@ -441,6 +441,14 @@ class LoadedIndex:
         hi = int(np.searchsorted(self._sentence_passage, passage_row, side="right"))
         return np.arange(lo, hi), self._sentence_spans[lo:hi]
 
+    def lead_sentence_row(self, doc: str) -> int | None:
+        """The sentence row of an article's first sentence (its lead's, unless it opens with a heading)."""
+        rows = self._rows_by_doc.get(doc)
+        if not rows:
+            return None
+        sentence_rows, _ = self.sentences_of(rows[0])
+        return int(sentence_rows[0]) if len(sentence_rows) else None
+
     def article_body(self, doc: str) -> tuple[int, str] | None:
         """(offset in the article's text, verbatim body) of one article; passage spans are in that text."""
         with self._db_lock:

@@ -1495,3 +1495,40 @@ def test_an_english_question_s_own_words_find_the_english_sentence_that_answers(
     assert answer.passages[0].best_sentence.startswith("He asked")
     plan = analyse("What did the minister ask the new Dutch ambassador to support?")
     assert {"ask", "support"} <= set(plan.english_words) and "dutch" not in plan.english_words
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_who"),
+    [
+        ("Who headed the Slovak delegation?", True),
+        ("Which Saudi Arabian ambassador paid a courtesy call on the minister?", True),
+        ("What did Minister Luong Tam Quang ask Kazakhstan to do?", False),
+        ("Which agreements did they sign?", False),
+        ("Ai dẫn đầu đoàn Nga?", True),
+        ("Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Bộ Nội vụ Nga nào?", True),
+        ("Tô Lâm ký văn bản nào với Belarus?", False),
+        ("Bộ trưởng thăm Ai Cập khi nào?", False),
+    ],
+)
+def test_a_question_asking_for_a_person(question, asks_who):
+    assert analyse(question).asks_who is asks_who
+
+
+SLOVAKIA_TALKS = (
+    " date 2025-09-29 Ngày 29/9, tại Bratislava, Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Nội vụ Slovakia "
+    "Matúš Šutaj Eštok."
+    + FILLER
+    + "\n\nHai bên nhất trí mở rộng hợp tác sang giám định kỹ thuật hình sự."
+    + FILLER
+    + "\n"
+)
+
+
+def test_a_later_sentence_is_read_in_the_context_of_its_articles_lead(tmp_path: Path):
+    searcher = fake_searcher({"sk.txt": SLOVAKIA_TALKS}, tmp_path)
+    # the lead names everyone asked about; the sentence that answers names none of them
+    asked = "Bộ trưởng Lương Tam Quang và Bộ trưởng Nội vụ Slovakia Matúš Šutaj Eštok nhất trí gì tại Bratislava?"
+    assert searcher.ask(asked).passages[0].best_sentence.startswith("Hai bên nhất trí")
+    # ... but a question asking who is answered by the sentence that names the person
+    who = "Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Nội vụ Slovakia nào tại Bratislava?"
+    assert searcher.ask(who).passages[0].best_sentence.startswith("Ngày 29/9")

@@ -29,12 +29,13 @@ from retrieval.lang import detect_language
 from retrieval.ministry import ministry_words, names_ministry, without_parties
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
-from retrieval.segmentation import word_terms
+from retrieval.segmentation import NOUN_TAGS, tagged_words, word_terms
 from retrieval.stopwords import (
     CALENDAR_WORDS,
     EN_STOPWORDS,
     EN_TIME_DEICTICS,
     GENERIC_EVENT_WORDS,
+    PERSON_NOUNS,
     PHATIC_OPENERS,
     PHATIC_PHRASES,
     PHATIC_REMARK_WORDS,
@@ -122,6 +123,11 @@ PLURAL_QUESTION = re.compile(
 ASPECT_NOUNS = re.compile(
     r"\b(?:linh vuc|van de|noi dung|loai|toi pham|areas?|fields?|issues?|topics?|types?|kinds?|crimes?|matters?)\b"
 )
+# the English wh-words of a person (folded), and 'which'/'what' before a noun for one
+PERSON_WH = re.compile(r"\b(?:who|whom|whose)\b")
+PERSON_WHICH = re.compile(
+    rf"\b(?:which|what)\s+(?:{_AUXILIARY}\w+\s+){{0,3}}(?:{'|'.join(sorted(n for n in PERSON_NOUNS if ' ' not in n))})s?\b"
+)
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -152,6 +158,7 @@ class QueryPlan:
     # the article that reports it
     asks_plan: bool = False
     asks_since: bool = False  # asks when a period began: a date looked back to answers (SINCE_CUES)
+    asks_who: bool = False  # asks for a person: 'Who …?', 'Ai …?', 'Which minister …?', '… lãnh đạo nào?'
     # 'Who is Volfovich Aleksandr Grigorievich?', 'Ông Volfovich là ai?': the folded words of the name
     # asked about, whom an article introduces with their full title where it first names them
     identity: tuple[str, ...] = ()
@@ -263,10 +270,32 @@ def analyse(
         plan = replace(_complete(plan, follow_up), chitchat=False)
     if plan.without_diacritics and spellings is not None:
         plan = replace(plan, embed_text=_capitalise_partners(restore(plan.embed_text, spellings), plan.partners))
+    plan = replace(plan, asks_who=_asks_who(plan))
     if lang == "vi":  # matched as words, as the passages are indexed
         plan = replace(plan, terms=tuple(word_terms(plan.terms, plan.embed_text)))
         plan = replace(plan, predicates=glossary.vietnamese_predicates(plan.embed_text, plan.terms))
     return plan
+
+
+def _asks_who(plan: QueryPlan) -> bool:
+    """Does the question ask for a person? In English by its wh-word or the noun after 'which'; in
+    Vietnamese by 'ai' (not of 'Ai Cập') or by the noun that heads the phrase 'nào' closes, as pyvi
+    tags it ('với Bộ trưởng Bộ Nội vụ Nga nào' asks for a minister; 'ký văn bản nào' for a document)."""
+    folded = fold(plan.embed_text).lower()
+    if plan.lang == "en":
+        return bool(PERSON_WH.search(folded) or PERSON_WHICH.search(folded))
+    if re.search(r"\bai\b(?! cap\b)", folded):
+        return True
+    tagged = tagged_words(plan.embed_text)
+    for at, (word, _) in enumerate(tagged):
+        if fold(word).lower() != "nao":
+            continue
+        head = at
+        while head > 0 and tagged[head - 1][1] in NOUN_TAGS:
+            head -= 1
+        if head < at and fold(tagged[head][0]).lower() in PERSON_NOUNS:
+            return True
+    return False
 
 
 def _names_a_cue(folded: str, cues: tuple[str, ...]) -> bool:

@@ -7,7 +7,9 @@ ranks by its own score plus its best sentence's.
 The question's names and partners that an article writes count as contained in each of its
 sentences: the article establishes who met whom, and its later sentences refer back to them ('Ông
 đề nghị phía Ba Lan …', 'Hai bên nhất trí …'), so that the sentence holding what the question asks
-beyond them can outrank the lead that only names them.
+beyond them can outrank the lead that only names them. For the same reason a sentence is at least as
+similar to the question, densely, as its article's lead (config.context_lift), unless the question
+asks who: then the answer must name the person itself.
 
 The verb a question asks about ('What did … sign?', 'ký văn bản gì') must be in its answer: in an
 article that writes it, a sentence that does not loses config.predicate_penalty (and its passage
@@ -219,6 +221,13 @@ def best_sentence(
     if query is not None and config.use_dense:
         stats = index.languages[cand.passage.lang]
         dense = calibrated(index.sentence_vectors[rows] @ query, query, stats.sentence_mean, stats.sentence_cov)
+        lead = index.lead_sentence_row(cand.passage.doc)
+        if config.context_lift and not plan.asks_who and lead is not None:
+            # read in the context of the lead that says who met whom: as similar as it, or the lead's share
+            lead_z = float(
+                calibrated(index.sentence_vectors[lead] @ query, query, stats.sentence_mean, stats.sentence_cov)
+            )
+            dense = dense + config.context_lift * np.maximum(0.0, lead_z - dense)
     else:
         dense = np.zeros(len(rows), dtype=np.float32)
     vietnamese = cand.passage.lang == "vi"
