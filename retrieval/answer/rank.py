@@ -170,6 +170,7 @@ def rank_sentences(
     asks_act = any(term.lstrip("@") not in glossary.SAYING_VERBS for term in plan.predicates)
     # articles that date some sentence of their own: in those, a 'when' answer is one of them
     dated = {c.passage.doc for c in shortlist if states_a_time(plan, c.passage, 0, len(c.passage.text))}
+    leads = _lead_similarities(index, plan, query, shortlist, config)
     for cand in shortlist:
         established = _established(index, plan, cand, identifying)
         predicates = verbs.get(cand.passage.doc, frozenset())
@@ -185,6 +186,7 @@ def rank_sentences(
             predicates,
             plan.asks_when and not plan.asks_quantity and cand.passage.doc in dated,
             plan.asks_quantity,
+            leads.get(cand.passage.doc),
         )
         cand.score = config.passage_weight * cand.score + choice.score
         if choice.lacks_verb:
@@ -208,12 +210,14 @@ def best_sentence(
     predicates: frozenset[str] = frozenset(),
     needs_date: bool = False,
     needs_number: bool = False,
+    lead_z: float | None = None,
 ) -> SentenceChoice:
     """The passage's sentence that best answers; one that does not write the verb the question asks
     about (`predicates`: '@sign' of 'What did … sign?', where its article writes it) loses
     config.predicate_penalty; with `needs_date` ('when', where its article dates a sentence) one
     that names no date loses config.when_penalty, and with `needs_number` ('how many') one that writes
-    no number loses config.quantity_penalty."""
+    no number loses config.quantity_penalty. With `lead_z` (its article's lead's dense similarity) each
+    sentence's is raised towards it (config.context_lift)."""
     rows, spans = index.sentences_of(cand.row)
     text = cand.passage.text
     if len(rows) == 0:
@@ -221,12 +225,7 @@ def best_sentence(
     if query is not None and config.use_dense:
         stats = index.languages[cand.passage.lang]
         dense = calibrated(index.sentence_vectors[rows] @ query, query, stats.sentence_mean, stats.sentence_cov)
-        lead = index.lead_sentence_row(cand.passage.doc)
-        if config.context_lift and not plan.asks_who and lead is not None:
-            # read in the context of the lead that says who met whom: as similar as it, or the lead's share
-            lead_z = float(
-                calibrated(index.sentence_vectors[lead] @ query, query, stats.sentence_mean, stats.sentence_cov)
-            )
+        if lead_z is not None:  # read after the lead that says who met whom: as similar as it, or its share
             dense = dense + config.context_lift * np.maximum(0.0, lead_z - dense)
     else:
         dense = np.zeros(len(rows), dtype=np.float32)
@@ -343,6 +342,24 @@ def _predicates_written(index: LoadedIndex, plan: QueryPlan, shortlist: list[Can
             found |= _verbs_written(plan.predicates, cand.passage.text[start:end], inside, vietnamese)
         written[cand.passage.doc] = found
     return written
+
+
+def _lead_similarities(
+    index: LoadedIndex, plan: QueryPlan, query: np.ndarray | None, shortlist: list[Candidate], config: RankingConfig
+) -> dict[str, float]:
+    """The calibrated dense similarity of each shortlisted article's lead sentence to the question,
+    which its other sentences are raised to (config.context_lift); none for a question asking who."""
+    if query is None or not config.use_dense or not config.context_lift or plan.asks_who:
+        return {}
+    found: dict[str, float] = {}
+    for lang, stats in index.languages.items():
+        docs = sorted({c.passage.doc for c in shortlist if c.passage.lang == lang})
+        rows = {doc: row for doc in docs if (row := index.lead_sentence_row(doc)) is not None}
+        if rows:
+            cosines = index.sentence_vectors[list(rows.values())] @ query
+            z = calibrated(cosines, query, stats.sentence_mean, stats.sentence_cov)
+            found.update(zip(rows, z.tolist(), strict=True))
+    return found
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
