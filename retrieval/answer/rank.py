@@ -91,14 +91,15 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
     there, 'Hà Lan' is 'Netherlands'). Counted against every Vietnamese word, a question about an
     English article fell below the answer threshold and was declined.
 
-    An English question's terms are names, numbers, partners' names, the Vietnamese words of its
-    field terms (retrieval.glossary) and, for English passages only, its other words in any of their
-    forms (plan.english_words: 'He asked the ambassador to support …' answers 'What did he ask him to
-    support?', which the lead naming everyone outscored). Those words serve BM25 only: in sentences of either language each
-    field term ('@sign') is one term, written in any of its words ('ký' or 'ký kết', 'signed'), so
-    that a sentence saying 'đã ký' has signed as much as one saying 'ký kết' (dev-qa en S@1 0.583 ->
-    0.667, tune unchanged). Also dropping the partners' English names for Vietnamese passages moved
-    tune and dev-qa both ways (en R@3 0.975 -> 0.990, dev-qa en A@3 0.75 -> 0.67), so they are kept."""
+    An English question's terms are names, numbers, partners' names and the Vietnamese words of its
+    field terms (retrieval.glossary). Those Vietnamese words serve BM25 only: in sentences of either
+    language each field term ('@sign') is one term, written in any of its words ('ký' or 'ký kết',
+    'signed'), so that a sentence saying 'đã ký' has signed as much as one saying 'ký kết' (dev-qa en
+    S@1 0.583 -> 0.667, tune unchanged). Also dropping the partners' English names for Vietnamese
+    passages moved tune and dev-qa both ways (en R@3 0.975 -> 0.990, dev-qa en A@3 0.75 -> 0.67), so
+    they are kept. Its other words, in any of their forms (plan.english_words), count for English
+    passages only: 'He asked the ambassador to support …' answers 'What did he ask him to support?',
+    which the lead naming everyone outscored without them."""
     if plan.lang == "en":  # its field terms stand for their Vietnamese words in both languages
         # and 'Vietnam', rare in the corpus as an English word, is 'Việt Nam' in a Vietnamese passage:
         # a name nearly all of them hold (idf about 0.2), where counted as 'vietnam' it weighed a third
@@ -348,12 +349,14 @@ def _lead_similarities(
     index: LoadedIndex, plan: QueryPlan, query: np.ndarray | None, shortlist: list[Candidate], config: RankingConfig
 ) -> dict[str, float]:
     """The calibrated dense similarity of each shortlisted article's lead sentence to the question,
-    which its other sentences are raised to (config.context_lift); none for a question asking who."""
+    which its other sentences are raised to (config.context_lift); none for a question asking who, nor
+    for an article about several partners, whose lead lists them all and whose sentences are about the
+    partner of their section (see _partner_terms_by_section)."""
     if query is None or not config.use_dense or not config.context_lift or plan.asks_who:
         return {}
     found: dict[str, float] = {}
     for lang, stats in index.languages.items():
-        docs = sorted({c.passage.doc for c in shortlist if c.passage.lang == lang})
+        docs = sorted({c.passage.doc for c in shortlist if c.passage.lang == lang and len(c.article.main_partners) < 2})
         rows = {doc: row for doc in docs if (row := index.lead_sentence_row(doc)) is not None}
         if rows:
             cosines = index.sentence_vectors[list(rows.values())] @ query
