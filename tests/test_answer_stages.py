@@ -38,7 +38,7 @@ from retrieval.search import Answer, Passage, Searcher
 from retrieval.sections import paragraph_partners
 from retrieval.segmentation import compound_tails
 from retrieval.store import ArticleRecord, PassageRecord
-from retrieval.text import opens_with_heading
+from retrieval.text import fold, opens_with_heading, vietnamese_syllable
 from retrieval.wording import decline
 from tests.fakes import FakeEmbedder, fake_searcher
 
@@ -509,6 +509,27 @@ def test_a_vietnamese_question_is_measured_against_an_english_passage_on_what_bo
     in_vietnamese = weights_in("vi", english_weights, english_plan)
     assert {"lam", "netherlands", "@ambassador", "@meet"} <= in_vietnamese.keys()
     assert not english_plan.translated & in_vietnamese.keys()
+
+
+def test_a_foreign_word_typed_in_lower_case_is_a_name_an_english_passage_can_hold():
+    plan = analyse("unodc giup chinh phu viet nam soan chien luoc gi ve ma tuy")
+    # no Vietnamese syllable spells 'unodc': it names the office as 'UNODC' would
+    assert plan.names == ("unodc",)
+    english = "The United Nations Office on Drugs and Crime (UNODC) helped draft the strategy."
+    weights = {term: 1.0 for term in (*plan.terms, *plan.names)}
+    assert coverage(english, weights_in("en", weights, plan)) == 1.0
+    assert analyse("hop tac voi interpol ve toi pham mang").names == ("interpol",)
+    assert analyse("bo truong luong tam quang hoi dam voi ai").names == ()
+
+
+@pytest.mark.parametrize("word", ["nguyễn", "trường", "khuya", "người", "nghiêng", "quyền", "khuỷu", "rượu", "Đoàn"])
+def test_every_vietnamese_syllable_can_be_one(word: str):
+    assert vietnamese_syllable(fold(word))
+
+
+@pytest.mark.parametrize("word", ["interpol", "unodc", "aseanapol", "volfovich", "ericsson", "fbi", "cuba", "Phnôm"])
+def test_a_foreign_word_cannot_be_a_vietnamese_syllable(word: str):
+    assert not vietnamese_syllable(fold(word))
 
 
 def test_questions_and_passages_are_matched_lexically_by_word(tmp_path: Path):

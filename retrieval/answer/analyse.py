@@ -44,7 +44,7 @@ from retrieval.stopwords import (
     VI_STOPWORDS,
     VI_TIME_DEICTICS,
 )
-from retrieval.text import fold, normalize, word_as_terms, words
+from retrieval.text import fold, normalize, vietnamese_syllable, word_as_terms, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
 WHEN_CUES = (
@@ -403,7 +403,9 @@ def _partner_terms(partners: frozenset[str], lang: str | None = None) -> list[st
 
 
 def _names(text: str, lang: str) -> tuple[str, ...]:
-    """Capitalised words inside the sentence, acronyms and numbers (not years): what an answer names."""
+    """Capitalised words inside the sentence, acronyms and numbers (not years): what an answer names;
+    in a Vietnamese question also a word no Vietnamese syllable spells ('unodc', 'interpol'), which
+    typed in lower case names as much, and an English article writes too."""
     raw = re.findall(r"[\w'’-]+", text)
     stop = EN_STOPWORDS if lang == "en" else VI_STOPWORDS
     found = []
@@ -415,7 +417,8 @@ def _names(text: str, lang: str) -> tuple[str, ...]:
                 found.append(folded)
             continue
         capitalised = (i > 0 and token[:1].isupper()) or (token.isupper() and len(token) > 1)
-        if capitalised and folded not in stop and folded not in CALENDAR_WORDS:
+        foreign = lang != "en" and token.isascii() and token.isalpha() and not vietnamese_syllable(folded)
+        if (capitalised or foreign) and folded not in stop and folded not in CALENDAR_WORDS:
             found.extend(words(token))
     return tuple(dict.fromkeys(found))
 
