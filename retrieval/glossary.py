@@ -66,6 +66,11 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "negotiate": ("đàm phán",),
     "farewell": ("chào từ biệt",),
     "courtesy call": ("chào xã giao",),
+    # a call on a leader; on a monarch, an audience ('yết kiến')
+    "call on": ("đến chào", "chào xã giao", "yết kiến"),
+    # a conference or session opens and closes
+    "open": ("khai mạc",),
+    "close": ("bế mạc", "khép lại"),
     # what the sides say and do
     "agree": ("nhất trí", "thống nhất"),
     "propose": ("đề nghị", "đề xuất"),
@@ -141,7 +146,7 @@ VERBS = frozenset(
     [
         "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
         "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "chair", "lead", "led",
-        "head", "negotiate",
+        "head", "negotiate", "call on", "open", "close",
     ]
 )  # fmt: skip
 # ... those that report what someone said: articles write them with many other verbs ('bày tỏ', 'mong
@@ -207,10 +212,26 @@ def english_predicates(question: str) -> frozenset[str]:
 
 
 # Words before a Vietnamese verb that make it a noun: classifiers ('cuộc hội đàm', 'chuyến thăm', 'việc
-# ký kết') and prepositions ('tại hội đàm', 'sau khi hội đàm'), folded; and 'ngoài' (besides: 'ngoài
+# ký kết', 'lễ ký', 'hôm khai mạc', 'ngày ký') and prepositions ('tại hội đàm', 'sau khi hội đàm'), folded; and 'ngoài' (besides: 'ngoài
 # gặp Bộ trưởng, … còn đến thăm đâu?' asks about the rest)
 _VI_NOUN_MARKERS = frozenset(
-    ["cuoc", "buoi", "chuyen", "viec", "su", "tai", "trong", "sau", "truoc", "khi", "nhan", "ngoai"]
+    [
+        "cuoc",
+        "buoi",
+        "chuyen",
+        "viec",
+        "su",
+        "le",
+        "hom",
+        "ngay",
+        "tai",
+        "trong",
+        "sau",
+        "truoc",
+        "khi",
+        "nhan",
+        "ngoai",
+    ]
 )
 
 
@@ -239,6 +260,14 @@ def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> 
                     # the longest word there, and of the terms writing it the narrowest ('hội đàm': talks,
                     # not any meeting)
                     found.append((match.start(), -len(word), len(EN_TO_VI[english]), f"@{english}"))
+    # a phrase that opens the question with its verb or a preposition and ends at a comma says when
+    # ('Bế mạc kỳ họp, các nước thống nhất …', 'Sau lễ ký, …'): the main clause's verb is the one asked
+    # about, where it writes one (not so after a subject: 'Bộ Công an hội đàm, đàm phán với ai?')
+    comma = folded.find(",")
+    opening = folded.split()[:1]
+    fronted = any(at == 0 for at, *_ in found) or (opening and opening[0] in _VI_NOUN_MARKERS)
+    if comma >= 0 and fronted and any(at > comma for at, *_ in found):
+        found = [f for f in found if f[0] > comma]
     return frozenset([min(found)[-1]]) if found else frozenset()
 
 

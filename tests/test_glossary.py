@@ -64,7 +64,8 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("What were the two ministers discussing?", {"@discuss"}),  # progressive: a verb
         ("Who headed Sri Lanka's team in the talks?", {"@head"}),  # the act asked about is heading it
         ("Who led the Lao delegation?", {"@led"}),
-        ("Which Cuban head of state did To Lam call on?", set()),  # a noun before 'of'
+        ("Which Cuban head of state did To Lam call on?", {"@call on"}),  # 'head' is a noun before 'of'
+        ("When did the 30th ASEANAPOL conference in Phnom Penh close?", {"@close"}),
         # a verb in a clause of time says which event: the main clause's verb is asked about
         ("What agreement did To Lam ask Spain to negotiate when he received the ambassador?", {"@negotiate"}),
         ("Which agreements did he name when he received the ambassador?", set()),
@@ -84,7 +85,11 @@ def test_an_english_question_asks_about_its_first_verb_of_the_field(question: st
         ("Năm 2016 Bộ Công an có hoạt động hợp tác nào với Thái Lan?", set()),  # cooperation is the field
         ("Ngoài gặp Bộ trưởng Lào, Bộ trưởng còn đến thăm đâu?", {"@visit"}),  # 'ngoài': besides
         ("Phiên tham vấn lần thứ nhất do ai đồng chủ trì?", {"@chair"}),  # 'tham vấn' is no 'thăm'
-        ("Bế mạc kỳ họp, các nước thành viên thống nhất những lĩnh vực nào?", {"@agree"}),  # 'kỳ' is no 'ký'
+        # 'kỳ' is no 'ký'; the phrase before the comma says when, the main clause's verb is asked
+        ("Bế mạc kỳ họp, các nước thành viên thống nhất những lĩnh vực nào?", {"@agree"}),
+        ("Hôm khai mạc đối thoại với Úc, ai tiếp ông Marc Ablong?", {"@receive"}),  # 'hôm': a noun
+        ("Hội nghị ASEANAPOL lần thứ 30 khép lại ngày nào?", {"@close"}),
+        ("Lễ ký diễn ra ở đâu?", set()),  # a classifier before a verb makes it a noun: 'lễ ký', 'hôm khai mạc'
         # pyvi runs the verb into the name as one word; the verb is still a word of its own
         ("Bộ trưởng Tô Lâm hội đàm với Chủ tịch Ủy ban An ninh quốc gia Brunei ở đâu?", {"@talk"}),
     ],
