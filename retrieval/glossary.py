@@ -292,6 +292,13 @@ def english_terms(text: str) -> frozenset[str]:
     return frozenset(f"@{english}" for english, pattern, _ in _patterns() if pattern.search(lowered))
 
 
+def written_in_english(terms: Collection[str], text: str) -> frozenset[str]:
+    """Those glossary `terms` ('@propose') that English `text` uses, itself or through a synonym: a term
+    with the same Vietnamese words ('suggested' proposes, as 'đề nghị' renders both)."""
+    used = {EN_TO_VI[t.lstrip("@")] for t in english_terms(text)}
+    return frozenset(t for t in terms if EN_TO_VI.get(t.lstrip("@")) in used)
+
+
 def written(english_terms: Collection[str], text: str, inside_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Those of `english_terms` that Vietnamese `text` writes in any of their Vietnamese words
     ('@establish' in '… thiết lập quan hệ …'), not counting syllables it has only inside longer

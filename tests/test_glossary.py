@@ -12,7 +12,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, coverage, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
-from retrieval.glossary import english_predicates, vietnamese_predicates, vietnamese_terms, written
+from retrieval.glossary import english_predicates, vietnamese_predicates, vietnamese_terms, written, written_in_english
 from retrieval.search import Searcher
 from tests.fakes import FakeEmbedder, fake_searcher
 
@@ -274,3 +274,10 @@ def test_vietnam_in_an_english_question_is_no_word_a_vietnamese_passage_lacks():
     weights = {t: 1.0 for t in (*plan.terms, *plan.names, *plan.field_terms)}
     assert "vietnam" in weights_in("en", weights, plan)  # an English passage writes it as the question does
     assert "vietnam" not in weights_in("vi", weights, plan)  # 'Việt Nam', in nearly every Vietnamese passage
+
+
+def test_an_english_sentence_writes_a_term_through_its_synonym():
+    # 'propose' and 'suggest' share their Vietnamese words: either verb proposes
+    sentence = "For 2011 she suggested simpler approval procedures for projects."
+    assert written_in_english({"@propose"}, sentence) == {"@propose"}
+    assert written_in_english({"@sign", "@agree"}, sentence) == frozenset()

@@ -389,7 +389,7 @@ def _written(terms: frozenset[str], sentence: str, inside: frozenset[str], vietn
     """Those glossary `terms` ('@sign') that a sentence writes, in its language."""
     if vietnamese:
         return glossary.written(terms, sentence, inside)
-    return glossary.english_terms(sentence) & terms
+    return glossary.written_in_english(terms, sentence)
 
 
 def _verbs_written(verbs: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
