@@ -78,6 +78,9 @@ EN_TO_VI: dict[str, tuple[str, ...]] = {
     "discuss": ("trao đổi về", "thảo luận", "trao đổi ý kiến", "bàn về"),
     "exchange": ("trao đổi",),
     "share": ("chia sẻ",),
+    "hope": ("mong", "mong muốn"),  # 'mong Pháp duy trì học bổng', 'bày tỏ mong muốn'
+    # asking a partner for something is proposing it, in Vietnamese ('đề nghị phía Hà Lan hỗ trợ …')
+    "ask": ("đề nghị", "đề xuất"),
     "thank": ("cảm ơn",),
     "welcome": ("hoan nghênh", "chào mừng"),
     "invite": ("mời",),
@@ -146,12 +149,14 @@ VERBS = frozenset(
     [
         "sign", "implement", "talk", "receive", "meet", "met", "visit", "agree", "propose", "suggest", "discuss",
         "exchange", "share", "thank", "welcome", "invite", "train", "establish", "upgrade", "chair", "lead", "led",
-        "head", "negotiate", "call on", "open", "close",
+        "head", "negotiate", "hope", "ask", "call on", "open", "close",
     ]
 )  # fmt: skip
 # ... those that report what someone said: articles write them with many other verbs ('bày tỏ', 'mong
 # muốn', 'nhấn mạnh'), so a sentence without the glossary's word may still report it; the rest are acts
-SAYING_VERBS = frozenset(["agree", "propose", "suggest", "discuss", "exchange", "share", "thank", "welcome", "invite"])
+SAYING_VERBS = frozenset(
+    ["ask", "agree", "propose", "suggest", "discuss", "exchange", "share", "thank", "welcome", "invite"]
+)
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
 _NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
 # ... or that negates it ('Since when had they not met?' asks for no meeting), or sets it aside

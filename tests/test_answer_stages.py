@@ -1515,7 +1515,8 @@ def test_an_english_question_s_own_words_find_the_english_sentence_that_answers(
     )
     assert answer.passages[0].best_sentence.startswith("He asked")
     plan = analyse("What did the minister ask the new Dutch ambassador to support?")
-    assert {"ask", "support"} <= set(plan.english_words) and "dutch" not in plan.english_words
+    # 'ask' is a term of the glossary, written in either language; 'support' only English writes
+    assert "support" in plan.english_words and "@ask" in plan.field_terms and "dutch" not in plan.english_words
 
 
 @pytest.mark.parametrize(
