@@ -60,6 +60,12 @@ def _signing_verbs(text: str) -> list[re.Match[str]]:
     return [*_SIGN_VI.finditer(text), *_SIGN_EN.finditer(text)]
 
 
+def writes_signing(sentence: str) -> bool:
+    """Does `sentence` write the signing verb ('ký kết', 'signed'), not only inside another word ('Thư
+    ký') or a ceremony's name ('Lễ mở ký Công ước': a convention opened for signature)?"""
+    return bool(_signing_verbs(sentence))
+
+
 def signing_not_reported(sentence: str) -> bool:
     """Does `sentence` write the signing verb, and each time as an act not yet done or as a
     description of a document signed before ('các văn bản hợp tác đã ký')?"""

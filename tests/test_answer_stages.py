@@ -835,6 +835,22 @@ def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_th
     assert "đã ký Thỏa thuận" in answer.passages[0].best_sentence
 
 
+def test_a_convention_opened_for_signature_is_no_signing(tmp_path: Path):
+    # the lead names the guest and 'Lễ mở ký Công ước', the ceremony he came for; the later sentence signs
+    poland = (
+        " date 2025-10-27 Ngày 27/10, Bộ trưởng Lương Tam Quang tiếp Phó Thủ tướng Ba Lan Krzysztof Gawkowski,"
+        " người sang Việt Nam dự Lễ mở ký Công ước Hà Nội."
+        + FILLER
+        + "\n\nBộ trưởng bày tỏ vui mừng việc hai bộ ký kết Bản ghi nhớ hợp tác về an ninh mạng."
+        + FILLER
+        + "\n"
+    )
+    answer = fake_searcher({"pl.txt": poland}, tmp_path).ask(
+        "Hai bên ký văn bản gì khi Phó Thủ tướng Ba Lan Krzysztof Gawkowski sang dự Công ước Hà Nội?"
+    )
+    assert "ký kết Bản ghi nhớ" in answer.passages[0].best_sentence
+
+
 def test_a_photo_caption_is_never_the_answer(tmp_path: Path):
     # the caption repeats the question's names in the fewest words; the lead reports the reception
     saudi = (

@@ -395,11 +395,14 @@ def _written(terms: frozenset[str], sentence: str, inside: frozenset[str], vietn
 def _verbs_written(verbs: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
     """Those glossary `verbs` ('@agree') that a sentence writes as verbs: in Vietnamese not as a
     capitalised word after its first, which is part of a name ('Các Tiểu vương quốc Arab Thống nhất'
-    agrees on nothing); Vietnamese writes its verbs in lower case."""
+    agrees on nothing); Vietnamese writes its verbs in lower case. Signing is written as
+    retrieval.modality reads it: not in 'Lễ mở ký Công ước' (a convention opened for signature)."""
+    original = sentence
     if vietnamese:
         tokens = sentence.split()
         sentence = " ".join(t if i == 0 or not t[:1].isupper() else "," for i, t in enumerate(tokens))
-    return _written(verbs, sentence, inside, vietnamese)
+    found = _written(verbs, sentence, inside, vietnamese)
+    return found - {"@sign"} if "@sign" in found and not modality.writes_signing(original) else found
 
 
 def _partner_terms_by_section(
