@@ -851,6 +851,19 @@ def test_a_convention_opened_for_signature_is_no_signing(tmp_path: Path):
     assert "ký kết Bản ghi nhớ" in answer.passages[0].best_sentence
 
 
+def test_a_question_asking_who_is_answered_by_a_sentence_that_names_someone(tmp_path: Path):
+    # both sentences are about who led the delegations; only the second names the leader
+    talks = (
+        " date 2014-03-12 Sáng 12/3, tại Hà Nội, đoàn đàm phán của Việt Nam và Xri Lan-ca làm việc về dự thảo"
+        " Hiệp định về dẫn độ."
+        + FILLER
+        + "\n\nKhép lại phiên đàm phán, hai trưởng đoàn ký biên bản ghi nhớ về dự thảo."
+        " Đoàn bạn do Tổng Chưởng lý Palitha Fernando dẫn đầu." + FILLER + "\n"
+    )
+    answer = fake_searcher({"lk.txt": talks}, tmp_path).ask("Ai dẫn đầu đoàn Xri Lan-ca trong phiên đàm phán?")
+    assert "Palitha Fernando" in answer.passages[0].best_sentence
+
+
 def test_a_photo_caption_is_never_the_answer(tmp_path: Path):
     # the caption repeats the question's names in the fewest words; the lead reports the reception
     saudi = (

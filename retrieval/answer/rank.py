@@ -17,8 +17,8 @@ config.passage_predicate_penalty, when it is the passage's best), and a signing 
 only described ('các văn bản đã ký', retrieval.modality) does not count as one. The answer to
 'when' names a date: for a 'when' question, in an article that dates some of its sentences, a
 sentence that names none loses config.when_penalty; for 'how many', one that writes no number (a
-date's aside) loses config.quantity_penalty (and its passage config.passage_quantity_penalty).
-Some questions take a fixed sentence instead of the best-scoring one: a question naming only who
+date's aside) loses config.quantity_penalty (and its passage config.passage_quantity_penalty); for
+'who', one that names no one the question does not loses config.who_penalty. Some questions take a fixed sentence instead of the best-scoring one: a question naming only who
 and when takes the first sentence reporting the event; 'Who is …?' takes the first sentence naming
 the person. A section heading or a photo caption is never the answer.
 
@@ -268,6 +268,8 @@ def best_sentence(
             score -= config.predicate_penalty
         if needs_date and not states_a_time(plan, cand.passage, start, end):
             score -= config.when_penalty
+        if plan.asks_who and not _names_someone(text[start:end], plan):  # 'Who …?' is answered by a name
+            score -= config.who_penalty
         lacks_number = needs_number and not states_a_number(cand.passage, start, end)
         if lacks_number:
             score -= config.quantity_penalty
@@ -363,6 +365,14 @@ def _lead_similarities(
             z = calibrated(cosines, query, stats.sentence_mean, stats.sentence_cov)
             found.update(zip(rows, z.tolist(), strict=True))
     return found
+
+
+def _names_someone(sentence: str, plan: QueryPlan) -> bool:
+    """Does the sentence write a capitalised word, after its first, that the question does not? Both
+    languages capitalise names and the titles before them ('Tổng Chưởng lý Palitha Fernando'); a
+    sentence without one names no one the question does not already ('hai trưởng đoàn ký …')."""
+    known = set(plan.names) | set(plan.terms)
+    return any(t[:1].isupper() and not set(words_of(t)) <= known for t in sentence.split()[1:])
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
