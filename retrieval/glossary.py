@@ -155,7 +155,7 @@ VERBS = frozenset(
 # ... those that report what someone said: articles write them with many other verbs ('bày tỏ', 'mong
 # muốn', 'nhấn mạnh'), so a sentence without the glossary's word may still report it; the rest are acts
 SAYING_VERBS = frozenset(
-    ["ask", "agree", "propose", "suggest", "discuss", "exchange", "share", "thank", "welcome", "invite"]
+    ["ask", "hope", "agree", "propose", "suggest", "discuss", "exchange", "share", "thank", "welcome", "invite"]
 )
 # a word before one of them that makes it a noun ('his April 2023 visit', 'the talks')
 _NOUN_MARKERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "first", "last"])
@@ -217,27 +217,11 @@ def english_predicates(question: str) -> frozenset[str]:
 
 
 # Words before a Vietnamese verb that make it a noun: classifiers ('cuộc hội đàm', 'chuyến thăm', 'việc
-# ký kết', 'lễ ký', 'hôm khai mạc', 'ngày ký') and prepositions ('tại hội đàm', 'sau khi hội đàm'), folded; and 'ngoài' (besides: 'ngoài
-# gặp Bộ trưởng, … còn đến thăm đâu?' asks about the rest)
+# ký kết', 'lễ ký', 'hôm khai mạc', 'ngày ký') and prepositions ('tại hội đàm', 'sau khi hội đàm'),
+# folded; and 'ngoài' (besides: 'ngoài gặp Bộ trưởng, … còn đến thăm đâu?' asks about the rest)
 _VI_NOUN_MARKERS = frozenset(
-    [
-        "cuoc",
-        "buoi",
-        "chuyen",
-        "viec",
-        "su",
-        "le",
-        "hom",
-        "ngay",
-        "tai",
-        "trong",
-        "sau",
-        "truoc",
-        "khi",
-        "nhan",
-        "ngoai",
-    ]
-)
+    ["cuoc", "buoi", "chuyen", "viec", "su", "le", "hom", "ngay", "tai", "trong", "sau", "truoc", "khi", "nhan", "ngoai"]
+)  # fmt: skip
 
 
 def vietnamese_predicates(question: str, words_of_question: Collection[str]) -> frozenset[str]:
