@@ -812,6 +812,11 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
 FILLER = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
 
 
+def lead_and_later(lead: str, later: str, filler: str = FILLER) -> str:
+    """An article whose lead paragraph and a later one are each padded to a passage of their own."""
+    return f"{lead}{filler}\n\n{later}{filler}\n"
+
+
 @pytest.mark.parametrize(
     "signing",
     [
@@ -822,12 +827,8 @@ FILLER = " Hai bên trao đổi về tình hình khu vực và tăng cường h�
 )
 def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_that_does(tmp_path: Path, signing):
     # the lead names everyone asked about; the signing is in a later paragraph that names them less
-    slovakia = (
-        " date 2017-03-06 Ngày 6/3/2017, Tô Lâm thăm Slovakia. Tô Lâm gặp Robert Kaliňák tại Slovakia."
-        + FILLER
-        + f"\n\n{signing}"
-        + FILLER
-        + "\n"
+    slovakia = lead_and_later(
+        " date 2017-03-06 Ngày 6/3/2017, Tô Lâm thăm Slovakia. Tô Lâm gặp Robert Kaliňák tại Slovakia.", signing
     )
     answer = fake_searcher({"sk.txt": slovakia}, tmp_path).ask(
         "What did To Lam and Robert Kaliňák sign during the visit to Slovakia?"
@@ -837,13 +838,10 @@ def test_a_passage_that_never_writes_the_verb_asked_about_ranks_below_the_one_th
 
 def test_a_convention_opened_for_signature_is_no_signing(tmp_path: Path):
     # the lead names the guest and 'Lễ mở ký Công ước', the ceremony he came for; the later sentence signs
-    poland = (
+    poland = lead_and_later(
         " date 2025-10-27 Ngày 27/10, Bộ trưởng Lương Tam Quang tiếp Phó Thủ tướng Ba Lan Krzysztof Gawkowski,"
-        " người sang Việt Nam dự Lễ mở ký Công ước Hà Nội."
-        + FILLER
-        + "\n\nBộ trưởng bày tỏ vui mừng việc hai bộ ký kết Bản ghi nhớ hợp tác về an ninh mạng."
-        + FILLER
-        + "\n"
+        " người sang Việt Nam dự Lễ mở ký Công ước Hà Nội.",
+        "Bộ trưởng bày tỏ vui mừng việc hai bộ ký kết Bản ghi nhớ hợp tác về an ninh mạng.",
     )
     answer = fake_searcher({"pl.txt": poland}, tmp_path).ask(
         "Hai bên ký văn bản gì khi Phó Thủ tướng Ba Lan Krzysztof Gawkowski sang dự Công ước Hà Nội?"
@@ -853,12 +851,11 @@ def test_a_convention_opened_for_signature_is_no_signing(tmp_path: Path):
 
 def test_a_question_asking_who_is_answered_by_a_sentence_that_names_someone(tmp_path: Path):
     # both sentences are about who led the delegations; only the second names the leader
-    talks = (
+    talks = lead_and_later(
         " date 2014-03-12 Sáng 12/3, tại Hà Nội, đoàn đàm phán của Việt Nam và Xri Lan-ca làm việc về dự thảo"
-        " Hiệp định về dẫn độ."
-        + FILLER
-        + "\n\nKhép lại phiên đàm phán, hai trưởng đoàn ký biên bản ghi nhớ về dự thảo."
-        " Đoàn bạn do Tổng Chưởng lý Palitha Fernando dẫn đầu." + FILLER + "\n"
+        " Hiệp định về dẫn độ.",
+        "Khép lại phiên đàm phán, hai trưởng đoàn ký biên bản ghi nhớ về dự thảo."
+        " Đoàn bạn do Tổng Chưởng lý Palitha Fernando dẫn đầu.",
     )
     answer = fake_searcher({"lk.txt": talks}, tmp_path).ask("Ai dẫn đầu đoàn Xri Lan-ca trong phiên đàm phán?")
     assert "Palitha Fernando" in answer.passages[0].best_sentence
@@ -887,9 +884,10 @@ def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):
 
 
 def test_a_passage_whose_best_sentence_counts_nothing_ranks_below_the_one_that_counts(tmp_path: Path):
-    portugal = (
+    portugal = lead_and_later(
         " date 2019-09-10 Kết thúc hội đàm, hai bên đã ký Bản ghi nhớ giữa Bộ Công an và Bộ Nội vụ Bồ Đào Nha về"
-        " hợp tác." + FILLER + "\n\nTheo Bản ghi nhớ, hai bên sẽ hợp tác trong 8 lĩnh vực." + FILLER + "\n"
+        " hợp tác.",
+        "Theo Bản ghi nhớ, hai bên sẽ hợp tác trong 8 lĩnh vực.",
     )
     answer = fake_searcher({"pt.txt": portugal}, tmp_path).ask(
         "Bản ghi nhớ giữa Bộ Công an và Bộ Nội vụ Bồ Đào Nha quy định hợp tác trong mấy lĩnh vực?"
@@ -1531,13 +1529,11 @@ EN_FILLER = " The two sides also reviewed the regional situation and cooperation
 
 def test_an_english_question_s_own_words_find_the_english_sentence_that_answers(tmp_path: Path):
     # the lead names everyone asked about; the later sentence writes what was asked, inflected
-    netherlands = (
+    netherlands = lead_and_later(
         " date 2022-11-11 HANOI - Minister To Lam on November 11 welcomed Kees van Baar, the new Ambassador of the "
-        "Netherlands to Vietnam."
-        + EN_FILLER
-        + "\n\nHe asked the ambassador to support personnel training."
-        + EN_FILLER
-        + "\n"
+        "Netherlands to Vietnam.",
+        "He asked the ambassador to support personnel training.",
+        EN_FILLER,
     )
     answer = fake_searcher({"nl.txt": netherlands}, tmp_path).ask(
         "What did the minister ask the new Dutch ambassador to support?"
@@ -1565,13 +1561,10 @@ def test_a_question_asking_for_a_person(question, asks_who):
     assert analyse(question).asks_who is asks_who
 
 
-SLOVAKIA_TALKS = (
+SLOVAKIA_TALKS = lead_and_later(
     " date 2025-09-29 Ngày 29/9, tại Bratislava, Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Nội vụ Slovakia "
-    "Matúš Šutaj Eštok."
-    + FILLER
-    + "\n\nHai bên nhất trí mở rộng hợp tác sang giám định kỹ thuật hình sự."
-    + FILLER
-    + "\n"
+    "Matúš Šutaj Eštok.",
+    "Hai bên nhất trí mở rộng hợp tác sang giám định kỹ thuật hình sự.",
 )
 
 
