@@ -103,11 +103,11 @@ def _intended(sentence: str, verb: re.Match[str]) -> bool:
 def asks_done(question: str) -> bool:
     """Does the question ask about a signing done ('Việt Nam ký gì với Belarus?', 'What did they
     sign?'), not one planned or proposed ('… sẽ ký gì?', 'What did he propose to sign?')?"""
-    return bool(_signing_verbs(question)) and not signing_only_intended(question)
+    return writes_signing(question) and not signing_only_intended(question)
 
 
 def reports_signing(text: str) -> bool:
     """Does some sentence of `text` report a signing done, not only one proposed or planned, nor only
     describe documents signed at some time it does not say ('triển khai các văn kiện đã ký')?"""
     sentences = (text[start:end] for start, end in sentence_spans(text))
-    return any(_signing_verbs(sentence) and not signing_not_reported(sentence) for sentence in sentences)
+    return any(writes_signing(sentence) and not signing_not_reported(sentence) for sentence in sentences)

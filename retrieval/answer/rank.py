@@ -20,7 +20,8 @@ sentence that names none loses config.when_penalty; for 'how many', one that wri
 date's aside) loses config.quantity_penalty (and its passage config.passage_quantity_penalty); for
 'who', one that names no one the question does not loses config.who_penalty. Some questions take a
 fixed sentence instead of the best-scoring one: a question naming only who and when takes the first
-sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section heading or a photo caption is never the answer.
+sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section
+heading or a photo caption is never the answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
 a longer word ('ký' of 'Thư ký') counts neither in the question (analyse) nor in a sentence, while
