@@ -68,6 +68,8 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("What did To Lam hope France would keep funding?", {"@hope"}),
         ("Which Cuban head of state did To Lam call on?", {"@call on"}),  # 'head' is a noun before 'of'
         ("When did the 30th ASEANAPOL conference in Phnom Penh close?", {"@close"}),
+        ("Which new areas will the two ministries extend their agreement to?", {"@extend"}),
+        ("What did the minister stress about drug crime?", {"@stress"}),
         # a verb in a clause of time says which event: the main clause's verb is asked about
         ("What agreement did To Lam want Spain to negotiate when he received the ambassador?", {"@negotiate"}),
         ("Which agreements did he name when he received the ambassador?", set()),
@@ -91,6 +93,7 @@ def test_an_english_question_asks_about_its_first_verb_of_the_field(question: st
         ("Bế mạc kỳ họp, các nước thành viên thống nhất những lĩnh vực nào?", {"@agree"}),
         ("Hôm khai mạc đối thoại với Úc, ai tiếp ông Marc Ablong?", {"@receive"}),  # 'hôm': a noun
         ("Hội nghị ASEANAPOL lần thứ 30 khép lại ngày nào?", {"@close"}),
+        ("Bộ trưởng Lương Tam Quang chúc mừng ông Vilay về điều gì?", {"@congratulate"}),
         ("Lễ ký diễn ra ở đâu?", set()),  # a classifier before a verb makes it a noun: 'lễ ký', 'hôm khai mạc'
         # pyvi runs the verb into the name as one word; the verb is still a word of its own
         ("Bộ trưởng Tô Lâm hội đàm với Chủ tịch Ủy ban An ninh quốc gia Brunei ở đâu?", {"@talk"}),
@@ -141,6 +144,22 @@ def test_a_longer_word_is_not_its_shorter_term():
     assert vietnamese_terms("Did they reach an agreement?")[:2] == ["thoa_thuan", "hiep_dinh"]  # not 'agree'
     assert "nhat_tri" not in vietnamese_terms("Did they reach an agreement?")
     assert vietnamese_terms("Who was the signatory?") == []  # not 'sign'
+
+
+SLOVAKIA_EXTENSION = (
+    " date 2025-09-29 Ngày 29/9, tại Bratislava, Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Nội vụ Slovakia về"
+    " hợp tác cảnh sát.\nHai bên nhắc tới quan hệ hữu nghị truyền thống giữa hai nước.\n"
+    "Hai bên ký văn bản khởi động đàm phán mở rộng thỏa thuận hợp tác hiện có sang các lĩnh vực mới là giám định"
+    " kỹ thuật hình sự.\n"
+)
+
+
+def test_the_fields_frequent_words_reach_the_vietnamese_sentence_that_writes_them(tmp_path: Path):
+    # the lead names the partner, the interior ministry, the police and the cooperation; only the last
+    # sentence writes what is asked: extending ('mở rộng') into new areas ('lĩnh vực')
+    searcher = fake_searcher({"sk.txt": SLOVAKIA_EXTENSION}, tmp_path)
+    answer = searcher.ask("Which new areas will Vietnam and Slovakia's interior ministry extend police cooperation to?")
+    assert "mở rộng thỏa thuận" in answer.passages[0].best_sentence
 
 
 def test_an_english_question_quotes_the_vietnamese_sentence_its_verb_asks_about(tmp_path: Path):
