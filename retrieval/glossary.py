@@ -420,6 +420,19 @@ def english_term_words(text: str) -> frozenset[str]:
     )
 
 
+def field_terms_written(words_of_question: Collection[str]) -> frozenset[str]:
+    """The glossary terms ('@sign') whose Vietnamese words a Vietnamese question writes (its lexical
+    terms as words), each word as its narrowest term ('hội đàm': talks, not any meeting; 'đề nghị':
+    proposing, which asking and suggesting share)."""
+    present = set(words_of_question)
+    narrowest: dict[str, tuple[int, str]] = {}
+    for english, vietnamese in EN_TO_VI.items():
+        for word in vietnamese:
+            if set(_lexical(word)) <= present and len(vietnamese) < narrowest.get(word, (len(vietnamese) + 1,))[0]:
+                narrowest[word] = (len(vietnamese), f"@{english}")
+    return frozenset(term for _, term in narrowest.values())
+
+
 def vietnamese_terms(question: str) -> list[str]:
     """The lexical terms (folded unigrams, or syllable pairs of longer words, as the index holds them)
     of the Vietnamese words for the English terms `question` uses."""

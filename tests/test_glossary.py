@@ -12,7 +12,13 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, coverage, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
-from retrieval.glossary import english_predicates, vietnamese_predicates, vietnamese_terms, written, written_in_english
+from retrieval.glossary import (
+    english_predicates,
+    vietnamese_predicates,
+    vietnamese_terms,
+    written,
+    written_in_english,
+)
 from retrieval.search import Searcher
 from tests.fakes import FakeEmbedder, fake_searcher
 
@@ -302,3 +308,36 @@ def test_an_english_sentence_writes_a_term_through_its_synonym():
     sentence = "For 2011 she suggested simpler approval procedures for projects."
     assert written_in_english({"@propose"}, sentence) == {"@propose"}
     assert written_in_english({"@sign", "@agree"}, sentence) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "present", "absent"),
+    [
+        ("Bộ Công an đề nghị Tây Ban Nha đàm phán thỏa thuận gì?", {"@propose", "@negotiate", "@agreement"}, set()),
+        ("Bộ trưởng hội đàm với ai?", {"@talk"}, {"@meet"}),  # the narrowest term writing 'hội đàm'
+        ("Bộ Công an hợp tác gì với Lào?", {"@cooperation"}, {"@police"}),  # the ministry's name is no police
+        ("Ai là Thư ký Hội đồng An ninh Nga?", {"@security council"}, {"@sign"}),  # 'ký' of 'Thư ký'
+    ],
+)
+def test_a_vietnamese_question_has_the_field_terms_an_english_passage_writes_in_english(question, present, absent):
+    terms = analyse(question).field_terms
+    assert present <= terms
+    assert not absent & terms
+
+
+SPAIN_VI = (
+    " date 2024-10-22 Ngày 22/10, tại Madrid, Bộ trưởng Bộ Công an hội đàm với Tổng Bí thư Đảng Cộng sản Tây Ban Nha."
+    " Hai bên điểm lại quan hệ truyền thống giữa Việt Nam và Tây Ban Nha.\n"
+)
+SPAIN_EN = (
+    " date 2024-04-15 HANOI - Minister To Lam received the new Spanish ambassador on April 15. He welcomed her to"
+    " Vietnam.\nHe also asked both sides to negotiate and sign an agreement on preventing crime between the"
+    " ministry and Spain's Ministry of the Interior.\n"
+)
+
+
+def test_a_vietnamese_question_finds_the_english_sentence_that_writes_its_field_terms(tmp_path: Path):
+    # the Vietnamese article names Spain and the minister; only the English one says what was proposed
+    searcher = fake_searcher({"es_vi.txt": SPAIN_VI, "es_en.txt": SPAIN_EN}, tmp_path)
+    answer = searcher.ask("To Lam de nghi Bo Noi vu Tay Ban Nha dam phan ky thoa thuan gi?")
+    assert "negotiate and sign an agreement" in answer.passages[0].best_sentence

@@ -26,7 +26,7 @@ from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_day, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import detect_language
-from retrieval.ministry import ministry_words, names_ministry, without_parties
+from retrieval.ministry import ministry_words, names_ministry, without_ministry, without_parties
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
 from retrieval.segmentation import NOUN_TAGS, tagged_words, word_terms
@@ -164,7 +164,9 @@ class QueryPlan:
     identity: tuple[str, ...] = ()
     asks_day: int | None = None  # 'hôm nay' 0, 'yesterday' -1: a day relative to the day it is asked
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
-    field_terms: frozenset[str] = frozenset()  # and its glossary terms as such ('@sign'), for sentences
+    # its glossary terms as such ('@sign'): an English question's, for sentences in both languages; a
+    # Vietnamese question's, for English passages and sentences (which write them in English)
+    field_terms: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()  # the one it asks about as a verb ('What did … sign?'): what to report
     english_words: tuple[str, ...] = ()  # an English question's other content words, which only English passages write
 
@@ -274,6 +276,11 @@ def analyse(
     if lang == "vi":  # matched as words, as the passages are indexed
         plan = replace(plan, terms=tuple(word_terms(plan.terms, plan.embed_text)))
         plan = replace(plan, predicates=glossary.vietnamese_predicates(plan.embed_text, plan.terms))
+        # its glossary terms, which an English passage writes in English ('ký' -> 'signed'); the
+        # ministry's name is no question of policing ('Bộ Công an' is not 'công an', the police)
+        outside = f" {' '.join(words(without_ministry(folded)))} "
+        own = [t for t in plan.terms if f" {t.replace('_', ' ')} " in outside]
+        plan = replace(plan, field_terms=glossary.field_terms_written(own))
     return plan
 
 

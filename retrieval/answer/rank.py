@@ -31,7 +31,6 @@ compounds.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,7 +39,7 @@ from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_number, states_a_time
-from retrieval.answer.retrieve import Candidate, calibrated
+from retrieval.answer.retrieve import Candidate, calibrated, idf, idf_of_count
 from retrieval.headers import is_caption
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
@@ -62,16 +61,6 @@ class SentenceChoice:
     lacks_number: bool = False  # writes no number but a date's, for a 'how many' question
 
 
-def idf(index: LoadedIndex, term: str) -> float:
-    """BM25's idf of a folded term; a term no passage contains gets the highest value."""
-    return idf_of_count(index, index.document_frequency.get(term, 0))
-
-
-def idf_of_count(index: LoadedIndex, passages_holding: int) -> float:
-    n = max(index.passage_count, 1)
-    return math.log(1 + (n - passages_holding + 0.5) / (passages_holding + 0.5))
-
-
 def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
     """Terms and names of the question that the corpus knows, weighted by rarity; an English field
     term ('@sign') weighs what its Vietnamese words weigh on average (the same notion, as rare), and
@@ -87,10 +76,11 @@ def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
 
 
 def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[str, float]:
-    """The weighted terms of a Vietnamese question that a passage in `lang` can contain: all of them in
-    Vietnamese; in English only its names, numbers and partners' English names ('ma túy' is 'drugs'
-    there, 'Hà Lan' is 'Netherlands'). Counted against every Vietnamese word, a question about an
-    English article fell below the answer threshold and was declined.
+    """The weighted terms of a Vietnamese question that a passage in `lang` can contain: its words in
+    Vietnamese; in English its names, numbers, partners' English names ('Hà Lan' is 'Netherlands')
+    and its field terms, each written in any of its English words ('@sign': 'signed'). Counted
+    against every Vietnamese word, a question about an English article fell below the answer
+    threshold and was declined.
 
     An English question's terms are names, numbers, partners' names and the Vietnamese words of its
     field terms (retrieval.glossary). Those Vietnamese words serve BM25 only: in sentences of either
@@ -107,9 +97,9 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
         # of some questions and none of their Vietnamese sentences could hold it
         dropped = plan.translated | (home_words() | set(plan.english_words) if lang != "en" else frozenset())
         return {t: w for t, w in weights.items() if t not in dropped}
-    if lang == plan.lang:
-        return weights
-    shared = plan.terms_shared_with(lang)
+    if lang == plan.lang:  # its field terms are its own words here
+        return {t: w for t, w in weights.items() if t not in plan.field_terms}
+    shared = plan.terms_shared_with(lang) | plan.field_terms
     return {t: w for t, w in weights.items() if t in shared}
 
 

@@ -10,12 +10,14 @@ means the same in every language. Candidates are taken per language and merged o
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from retrieval.answer.analyse import QueryPlan
 from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
+from retrieval.text import words
 
 CANDIDATES_PER_SOURCE = 40
 LATEST_ARTICLES = 3  # the newest articles a 'most recent' question also searches
@@ -98,26 +100,56 @@ def retrieve(
 
 
 def _lexical_shares(index: LoadedIndex, plan: QueryPlan, candidates: list[Candidate], lexical: np.ndarray) -> None:
-    """Each candidate's BM25 score as a share of the best candidate's. An English question's
-    Vietnamese terms (retrieval.glossary) are evidence only a Vietnamese passage can hold, and its
-    other English words (plan.english_words) only an English one, so then a passage in the question's
-    language is scored with its English words instead, and compared with the best passage of its language."""
+    """Each candidate's BM25 score as a share of the best candidate's, each passage scored with the
+    evidence its language can hold:
+    - an English question's Vietnamese terms (retrieval.glossary) only a Vietnamese passage can hold,
+      and its other English words (plan.english_words) only an English one: a passage in the
+      question's language is scored with its English words instead, and compared with the best
+      passage of its language;
+    - a Vietnamese question's field terms an English passage writes in English ('ký': 'signed'),
+      beside its names and numbers: an English passage is scored with those, and compared with the
+      best passage of either language (compared only with the few English ones, the best of them took
+      full credit for sharing no more than a partner's name with the question)."""
     english = _english_forms(index, plan)
-    if not plan.translated and not english:
-        groups, own = [candidates], lexical
-    else:
+    in_english = _in_english(index, plan) if plan.lang != "en" else ()
+    if in_english:
+        shared = tuple(t for t in plan.terms if t in plan.terms_shared_with("en"))
+        scored = lexical_scores(index, replace(plan, terms=shared + in_english))
+        groups, own, other = [candidates], lexical, scored if scored is not None else np.zeros_like(lexical)
+    elif plan.translated or english:
         own_terms = tuple(t for t in plan.terms if t not in plan.translated) + english
         without = lexical_scores(index, replace(plan, terms=own_terms))
-        own = without if without is not None else np.zeros_like(lexical)
+        own, other = (without if without is not None else np.zeros_like(lexical)), lexical
         groups = [[c for c in candidates if c.passage.lang == lang] for lang in {c.passage.lang for c in candidates}]
+    else:
+        groups, own, other = [candidates], lexical, lexical
 
     def score(c: Candidate) -> float:
-        return float((own if c.passage.lang == plan.lang else lexical)[c.row])
+        return float((own if c.passage.lang == plan.lang else other)[c.row])
 
     for group in groups:
         best = max((score(c) for c in group), default=0.0)
         for c in group:
             c.lexical = score(c) / best if best > 0 else 0.0
+
+
+def _in_english(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
+    """A Vietnamese question's field terms as the English articles write them: the forms of their
+    English words that the index holds ('@sign': 'sign', 'signed', 'signing')."""
+    forms = index.english_forms()
+    return tuple(
+        sorted({f for term in plan.field_terms for word in words(term.lstrip("@")) for f in forms.forms(word)})
+    )
+
+
+def idf(index: LoadedIndex, term: str) -> float:
+    """BM25's idf of a folded term; a term no passage contains gets the highest value."""
+    return idf_of_count(index, index.document_frequency.get(term, 0))
+
+
+def idf_of_count(index: LoadedIndex, passages_holding: int) -> float:
+    n = max(index.passage_count, 1)
+    return math.log(1 + (n - passages_holding + 0.5) / (passages_holding + 0.5))
 
 
 def _english_forms(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
