@@ -107,6 +107,22 @@ def test_what_was_signed_is_answered_by_the_signing_not_the_proposal(tmp_path: P
     assert answering_sentence("Việt Nam sẽ ký gì với Nga?").startswith("Bộ trưởng đề nghị")
 
 
+def test_a_convention_opened_for_signature_holds_no_signing_an_english_question_asks_about(tmp_path: Path):
+    # 'signing' is a noun here: no verb is asked about, and the signing counts as one of the question's
+    # terms; the ceremony's 'Lễ mở ký Công ước' holds none, so the sentence that signs answers
+    poland = (
+        " date 2025-10-27 Ngày 27/10, Phó Thủ tướng Ba Lan sang Hà Nội dự Lễ mở ký Công ước Hà Nội."
+        " Hai bộ ký kết Bản ghi nhớ với Ba Lan về an ninh mạng.\n"
+    )
+    index = fake_searcher({"pl.txt": poland}, tmp_path).index
+    plan = analyse("What signing took place when Poland's deputy prime minister came for the convention?")
+    assert "@sign" in plan.field_terms and not plan.predicates
+    candidate = retrieve(index, plan, None, use_dense=False)[0]
+    weights = weights_in("vi", term_weights(index, plan), plan)
+    choice = best_sentence(index, plan, None, candidate, weights, RankingConfig())
+    assert candidate.passage.text[choice.start : choice.end].startswith("Hai bộ ký kết")
+
+
 def test_a_signing_is_reported_only_where_a_sentence_tells_one_done():
     assert reports_signing("Hai bên điểm lại quan hệ. Kết thúc hội đàm, hai bên đã ký Bản ghi nhớ.")
     assert reports_signing("The two ministers signed a memorandum.")

@@ -388,22 +388,25 @@ def _established(index: LoadedIndex, plan: QueryPlan, cand: Candidate, identifyi
 
 def _written(terms: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
     """Those glossary `terms` ('@sign') that a sentence writes, in its language."""
-    if vietnamese:
-        return glossary.written(terms, sentence, inside)
-    return glossary.written_in_english(terms, sentence)
+    found = glossary.written(terms, sentence, inside) if vietnamese else glossary.written_in_english(terms, sentence)
+    return _signing_as_read(found, sentence)
 
 
 def _verbs_written(verbs: frozenset[str], sentence: str, inside: frozenset[str], vietnamese: bool) -> frozenset[str]:
     """Those glossary `verbs` ('@agree') that a sentence writes as verbs: in Vietnamese not as a
     capitalised word after its first, which is part of a name ('Các Tiểu vương quốc Arab Thống nhất'
-    agrees on nothing); Vietnamese writes its verbs in lower case. Signing is written as
-    retrieval.modality reads it: not in 'Lễ mở ký Công ước' (a convention opened for signature)."""
-    original = sentence
-    if vietnamese:
-        tokens = sentence.split()
-        sentence = " ".join(t if i == 0 or not t[:1].isupper() else "," for i, t in enumerate(tokens))
-    found = _written(verbs, sentence, inside, vietnamese)
-    return found - {"@sign"} if "@sign" in found and not modality.writes_signing(original) else found
+    agrees on nothing); Vietnamese writes its verbs in lower case."""
+    if not vietnamese:
+        return _signing_as_read(glossary.written_in_english(verbs, sentence), sentence)
+    tokens = sentence.split()
+    lowered = " ".join(t if i == 0 or not t[:1].isupper() else "," for i, t in enumerate(tokens))
+    return _signing_as_read(glossary.written(verbs, lowered, inside), sentence)
+
+
+def _signing_as_read(terms: frozenset[str], sentence: str) -> frozenset[str]:
+    """`terms` written by `sentence`, with signing only where retrieval.modality reads one: not in 'Lễ
+    mở ký Công ước' (a convention opened for signature), whose 'ký' the glossary finds."""
+    return terms - {"@sign"} if "@sign" in terms and not modality.writes_signing(sentence) else terms
 
 
 def _partner_terms_by_section(
