@@ -31,6 +31,7 @@ compounds.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +40,7 @@ from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_number, states_a_time
-from retrieval.answer.retrieve import Candidate, calibrated, idf, idf_of_count
+from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.headers import is_caption
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
@@ -59,6 +60,16 @@ class SentenceChoice:
     lacks_verb: bool = False  # does not write the verb the question asks about, where its article does
     reports_act: bool = False  # writes the verb the question asks about, as an act done ('đã ký', not 'sẽ ký')
     lacks_number: bool = False  # writes no number but a date's, for a 'how many' question
+
+
+def idf(index: LoadedIndex, term: str) -> float:
+    """BM25's idf of a folded term; a term no passage contains gets the highest value."""
+    return idf_of_count(index, index.document_frequency.get(term, 0))
+
+
+def idf_of_count(index: LoadedIndex, passages_holding: int) -> float:
+    n = max(index.passage_count, 1)
+    return math.log(1 + (n - passages_holding + 0.5) / (passages_holding + 0.5))
 
 
 def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:

@@ -10,7 +10,6 @@ means the same in every language. Candidates are taken per language and merged o
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -140,16 +139,6 @@ def _in_english(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
     return tuple(
         sorted({f for term in plan.field_terms for word in words(term.lstrip("@")) for f in forms.forms(word)})
     )
-
-
-def idf(index: LoadedIndex, term: str) -> float:
-    """BM25's idf of a folded term; a term no passage contains gets the highest value."""
-    return idf_of_count(index, index.document_frequency.get(term, 0))
-
-
-def idf_of_count(index: LoadedIndex, passages_holding: int) -> float:
-    n = max(index.passage_count, 1)
-    return math.log(1 + (n - passages_holding + 0.5) / (passages_holding + 0.5))
 
 
 def _english_forms(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
