@@ -210,6 +210,9 @@ def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_
     for question in ("Who is Volfovich?", "What about Belarus?", "Which plans were signed?", "What happened in 2019?"):
         assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
     assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) is None  # Vietnamese
+    # the field's frequent words are anyone's: they keep no question in it
+    for question in ("Recommend an online course on data science.", "How is the global economy doing?"):
+        assert outside_the_field(analyse(question), searcher.index.document_frequency)
     # and the searcher declines it, naming those words, once the articles are many enough to judge by
     judging = Searcher(
         searcher.index, FakeEmbedder(), RankingConfig(answer_threshold=-100.0, vocabulary_min_syllables=0)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Collection
 from typing import NamedTuple
 
+from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan
 from retrieval.diacritics import SpellingLookup, syllables
 from retrieval.lang import could_be_vietnamese
@@ -84,11 +85,13 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
 
 
 def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | None:
-    """The content words of an English question that names no partner, uses none of the field's
-    terms and no name the articles' `terms` (folded) hold ('Give me a recipe for spring rolls.');
+    """The content words of an English question that names no partner, uses none of the field's own
+    terms (its frequent words, 'online', 'economy', are anyone's) and no name the articles' `terms` (folded) hold ('Give me a recipe for spring rolls.');
     None for any other question. A question asking about a time or for the latest ('What happened
     in 2019?') asks for the articles' own events."""
-    if plan.lang != "en" or plan.partners or plan.translated or plan.time is not None or plan.asks_latest:
+    if plan.lang != "en" or plan.partners or plan.time is not None or plan.asks_latest:
+        return None
+    if glossary.names_the_field(plan.question):
         return None
     if any(n in terms for n in plan.names):
         return None
