@@ -66,9 +66,10 @@ class Answer:
     lang: str
     answerable: bool
     passages: list[Passage]
-    # 'empty', 'chitchat', 'partner', 'words', 'time', 'weak', 'unreported' (a signing asked about, and
-    # none reported for the asked partner or time); or 'passing': no article is about the asked
-    # partner, and `passages` quote the sentences that mention it in passing
+    # 'empty', 'chitchat', 'partner', 'words', 'field' (no term, name, partner or time of the field:
+    # `missing` holds its words), 'time', 'weak', 'unreported' (a signing asked about, and none
+    # reported for the asked partner or time); or 'passing': no article is about the asked partner,
+    # and `passages` quote the sentences that mention it in passing
     decline_reason: str | None = None
     # partners, words or time the articles do not cover, in `lang` (words as the question wrote them)
     missing: list[str] = field(default_factory=list)
@@ -194,7 +195,7 @@ class Searcher:
             words_known = plan.lang == "vi" and unknown.syllables_known
             off_field = vocabulary.outside_the_field(plan, index.document_frequency)
             if off_field is not None:
-                return decline("words", off_field)
+                return decline("field", off_field)
         if plan.asks_day is not None:  # 'Hôm nay Hà Nội có mưa không?': only an article of that day could say
             day = self._today() + dt.timedelta(days=plan.asks_day)
             if summary.last is None or summary.last < PartialDate(day.year, day.month, day.day):

@@ -43,6 +43,10 @@ WORDS: dict[str, dict[str, str]] = {
     # how a follow-up was completed, or a misspelled partner's name read
     "understood": {"vi": "Hiểu là: {what}", "en": "Taken as: {what}"},
     "missing_partner": {"vi": "Các bài báo không nhắc đến {missing}.", "en": "The articles do not mention {missing}."},
+    "outside_field": {
+        "vi": "Các bài báo nói về hợp tác an ninh, không nói về: {missing}.",
+        "en": "The articles are about security cooperation, not about: {missing}.",
+    },
     "missing_time": {
         "vi": "Các bài báo không có thông tin phù hợp cho thời gian {missing}.",
         "en": "The articles have nothing matching for {missing}.",
@@ -159,6 +163,8 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
     missing = ", ".join(partner_label(m, lang) for m in answer.missing)
     if answer.decline_reason in ("partner", "names", "words"):
         head = word("missing_partner", lang, missing=missing)
+    elif answer.decline_reason == "field":
+        head = word("outside_field", lang, missing=missing)
     elif answer.decline_reason == "time":
         head = word("missing_time", lang, missing=missing)
     elif answer.decline_reason == "unreported":

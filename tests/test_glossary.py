@@ -20,6 +20,7 @@ from retrieval.glossary import (
     written_in_english,
 )
 from retrieval.search import Searcher
+from retrieval.wording import decline
 from tests.fakes import FakeEmbedder, fake_searcher
 
 SIGNING = (
@@ -209,7 +210,14 @@ def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_
     # a name the articles write, a partner or a term of the field keeps a question in it
     for question in ("Who is Volfovich?", "What about Belarus?", "Which plans were signed?", "What happened in 2019?"):
         assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
-    assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) is None  # Vietnamese
+    # so is a Vietnamese one, whose words the articles may all write ('Mua điện thoại nào tốt nhất?')
+    assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) == [
+        "Công thức",
+        "nấu",
+        "phở",
+    ]
+    for question in ("Hai bên ký gì?", "Bộ Công an làm gì?", "Kế hoạch hợp tác gồm những gì?", "Việt Nam và Belarus?"):
+        assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
     # the field's frequent words are anyone's: they keep no question in it
     for question in ("Recommend an online course on data science.", "How is the global economy doing?"):
         assert outside_the_field(analyse(question), searcher.index.document_frequency)
@@ -218,8 +226,9 @@ def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_
         searcher.index, FakeEmbedder(), RankingConfig(answer_threshold=-100.0, vocabulary_min_syllables=0)
     )
     recipe_answer = judging.ask("Give me a recipe for spring rolls.")
-    assert not recipe_answer.answerable and recipe_answer.decline_reason == "words"
+    assert not recipe_answer.answerable and recipe_answer.decline_reason == "field"
     assert recipe_answer.missing == ["recipe", "spring", "rolls"]
+    assert "not about: recipe, spring, rolls" in decline(recipe_answer, judging.summary())
     assert judging.ask("Who is Volfovich?").answerable
 
 

@@ -12,7 +12,9 @@ there ('xang' of 'gia xang') no article writes in any spelling. A word only an E
 writes ('unodc' typed in lower case) is the articles' too, unless it could be a Vietnamese
 syllable. English words cannot be checked this way, the articles being mostly Vietnamese; an
 English question is off the field when it holds none of the field's terms (retrieval.glossary)
-and no name the articles write (`outside_the_field`).
+and no name the articles write (`outside_the_field`), and so is a Vietnamese one whose words the
+articles all write ('Mua điện thoại nào tốt nhất?') but which names no partner, the ministry, a
+time, nor a term of the field.
 """
 
 from __future__ import annotations
@@ -85,17 +87,20 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
 
 
 def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | None:
-    """The content words of an English question that names no partner, uses none of the field's own
-    terms (its frequent words, 'online', 'economy', are anyone's) and no name the articles' `terms` (folded) hold ('Give me a recipe for spring rolls.');
-    None for any other question. A question asking about a time or for the latest ('What happened
-    in 2019?') asks for the articles' own events."""
-    if plan.lang != "en" or plan.partners or plan.time is not None or plan.asks_latest:
+    """The content words of a question that names no partner, uses none of the field's own terms
+    (its frequent words, 'online', 'economy', are anyone's) and no name the articles' `terms` (folded)
+    hold ('Give me a recipe for spring rolls.', 'Mua điện thoại nào tốt nhất?'); None for any other
+    question. A question asking about a time or for the latest ('What happened in 2019?') asks for
+    the articles' own events, and one naming the ministry is about it."""
+    if plan.partners or plan.time is not None or plan.asks_latest or any(n in terms for n in plan.names):
         return None
-    if glossary.names_the_field(plan.question):
+    if plan.lang == "en":
+        if glossary.names_the_field(plan.question):
+            return None
+        return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
+    if plan.names_ministry or any(term.lstrip("@") in glossary.FIELD_TERMS for term in plan.field_terms):
         return None
-    if any(n in terms for n in plan.names):
-        return None
-    return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
+    return [w for w in segment(plan.embed_text if plan.without_diacritics else plan.question) if _is_content(w)]
 
 
 def _is_content(word: str) -> bool:
