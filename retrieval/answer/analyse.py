@@ -165,7 +165,7 @@ class QueryPlan:
     asks_day: int | None = None  # 'hôm nay' 0, 'yesterday' -1: a day relative to the day it is asked
     translated: frozenset[str] = frozenset()  # an English question's Vietnamese words, for BM25 (retrieval.glossary)
     # its glossary terms as such ('@sign'): an English question's, for sentences in both languages; a
-    # Vietnamese question's, for English passages and sentences (which write them in English)
+    # Vietnamese question's, for the BM25 score of English passages (which write them in English)
     field_terms: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()  # the one it asks about as a verb ('What did … sign?'): what to report
     english_words: tuple[str, ...] = ()  # an English question's other content words, which only English passages write

@@ -77,7 +77,7 @@ def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
     term ('@sign') weighs what its Vietnamese words weigh on average (the same notion, as rare), and
     an English question's other words as rare as the most frequent of their forms ('asked' for 'ask')."""
     weights = {t: idf(index, t) for t in (*plan.terms, *plan.names) if t in index.document_frequency}
-    for term in plan.field_terms:
+    for term in plan.field_terms if plan.lang == "en" else ():  # a Vietnamese question's are its own words
         vietnamese = [idf(index, t) for t in glossary.term_words(term)]
         weights[term] = sum(vietnamese) / len(vietnamese)
     for word in plan.english_words:
@@ -87,11 +87,13 @@ def term_weights(index: LoadedIndex, plan: QueryPlan) -> dict[str, float]:
 
 
 def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[str, float]:
-    """The weighted terms of a Vietnamese question that a passage in `lang` can contain: its words in
-    Vietnamese; in English its names, numbers, partners' English names ('Hà Lan' is 'Netherlands')
-    and its field terms, each written in any of its English words ('@sign': 'signed'). Counted
-    against every Vietnamese word, a question about an English article fell below the answer
-    threshold and was declined.
+    """The weighted terms of a Vietnamese question that a passage in `lang` can contain: all of them in
+    Vietnamese; in English only its names, numbers and partners' English names ('ma túy' is 'drugs'
+    there, 'Hà Lan' is 'Netherlands'). Counted against every Vietnamese word, a question about an
+    English article fell below the answer threshold and was declined. Its field terms in English
+    ('@drug': 'drugs') serve BM25 only (retrieve): counted in English sentences too, they declined
+    'Việt Nam và Hà Lan hợp tác về ma túy như thế nào?', whose English article speaks of crime, and
+    gained nothing on the fit sets that the passage scores had not.
 
     An English question's terms are names, numbers, partners' names and the Vietnamese words of its
     field terms (retrieval.glossary). Those Vietnamese words serve BM25 only: in sentences of either
@@ -108,9 +110,9 @@ def weights_in(lang: str, weights: dict[str, float], plan: QueryPlan) -> dict[st
         # of some questions and none of their Vietnamese sentences could hold it
         dropped = plan.translated | (home_words() | set(plan.english_words) if lang != "en" else frozenset())
         return {t: w for t, w in weights.items() if t not in dropped}
-    if lang == plan.lang:  # its field terms are its own words here
-        return {t: w for t, w in weights.items() if t not in plan.field_terms}
-    shared = plan.terms_shared_with(lang) | plan.field_terms
+    if lang == plan.lang:
+        return weights
+    shared = plan.terms_shared_with(lang)
     return {t: w for t, w in weights.items() if t in shared}
 
 
@@ -320,7 +322,7 @@ def _terms_held(
         if english_forms and not vietnamese:  # 'asked' for 'ask'
             written = set(words_of(sentence))
             implied |= {word for word, forms in english_forms.items() if not forms.isdisjoint(written)}
-        if plan.field_terms:  # the question's field terms as the sentence writes them, in either language
+        if plan.field_terms and plan.lang == "en":  # its field terms as the sentence writes them, in either language
             implied |= _written(plan.field_terms, sentence, inside, vietnamese)
         if done and (
             modality.signing_only_intended(sentence) or (not described and modality.signing_not_reported(sentence))
