@@ -91,7 +91,8 @@ def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | No
     (its frequent words, 'online', 'economy', are anyone's) and no name the articles' `terms` (folded)
     hold ('Give me a recipe for spring rolls.', 'Mua điện thoại nào tốt nhất?'); None for any other
     question. A question asking about a time or for the latest ('What happened in 2019?') asks for
-    the articles' own events, and one naming the ministry is about it."""
+    the articles' own events, and a Vietnamese one naming the ministry ('Bộ Công an làm gì?') is about
+    it (an English one is judged by its words, names and partners alone)."""
     if plan.partners or plan.time is not None or plan.asks_latest or any(n in terms for n in plan.names):
         return None
     if plan.lang == "en":
