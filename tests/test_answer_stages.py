@@ -468,6 +468,9 @@ def test_ordinal_of_another_occurrence_is_declined(small_searcher):
     assert small_searcher.ask("Đối thoại an ninh Việt Nam - Cuba lần thứ 2 bàn về gì?").answerable
     fifth = small_searcher.ask("Đối thoại an ninh Việt Nam - Cuba lần thứ 5 bàn về gì?")
     assert not fifth.answerable and fifth.passages == []
+    # of several asked ('lần thứ 2 và lần thứ 3'), an article about any of them answers its part
+    both = small_searcher.ask("Đối thoại an ninh Việt Nam - Cuba lần thứ 2 và lần thứ 3 bàn về gì?")
+    assert both.answerable and both.passages
 
 
 def test_answer_quotes_the_answering_sentence_verbatim(small_searcher):

@@ -65,7 +65,8 @@ def _month_agrees(passage: PassageRecord, window: TimeFilter) -> bool:
 
 
 def with_ordinals(candidates: list[Candidate], wanted: frozenset[int]) -> list[Candidate]:
-    """Passages of articles about the asked occurrence ('the third dialogue') when the question names one."""
+    """Passages of articles about an asked occurrence ('the third dialogue') when the question names
+    one; of several ('the second and third dialogues'), an article about any of them answers part."""
     if not wanted:
         return candidates
-    return [c for c in candidates if wanted <= c.article.ordinals]
+    return [c for c in candidates if wanted & c.article.ordinals]
