@@ -23,6 +23,9 @@ _EN_ORDINALS = {
 # 'lần thứ 2', 'kỳ họp thứ 80', 'khóa thứ ba', 'phiên thứ nhất' (folded)
 _VI_ORDINAL = re.compile(r"\b(?:lan|khoa|phien|hop|vong) thu (\d{1,3}|" + "|".join(_VI_NUMBERS) + r")\b")
 _EN_ORDINAL = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_EN_ORDINALS) + r"))\b")
+# 'first' only as a determiner's ordinal of an occurrence ('the first dialogue', 'its first round'), not
+# as an adverb ('when did they first meet?') nor of a time ('the first time', 'the first half')
+_EN_FIRST = re.compile(r"\b(?:the|its|their) first\b(?! (?:time|half|quarter|day|week|month|year|place)\b)")
 
 
 def ordinals(text: str) -> frozenset[int]:
@@ -34,4 +37,6 @@ def ordinals(text: str) -> frozenset[int]:
         found.add(int(value) if value.isdigit() else _VI_NUMBERS[value])
     for m in _EN_ORDINAL.finditer(folded):
         found.add(int(m.group(1)) if m.group(1) else _EN_ORDINALS[m.group(2)])
+    if _EN_FIRST.search(folded.lower()):
+        found.add(1)
     return frozenset(found)

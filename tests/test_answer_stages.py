@@ -279,6 +279,9 @@ def test_ordinals_in_both_languages():
     assert ordinals("doi thoai lan thu 5") == {5}
     assert ordinals("the 80th General Assembly and the second dialogue") == {80, 2}
     assert ordinals("Thư ký thứ nhất") == frozenset()  # 'thứ' alone is not an occurrence
+    assert ordinals("When was the first Vietnam-Australia security dialogue held?") == {1}
+    # 'first' as an adverb or of a time names no occurrence
+    assert ordinals("When did they first meet?") == ordinals("It was the first time they met.") == frozenset()
 
 
 # ---- retrieve: calibration ----------------------------------------------------------------------
