@@ -37,6 +37,6 @@ def ordinals(text: str) -> frozenset[int]:
         found.add(int(value) if value.isdigit() else _VI_NUMBERS[value])
     for m in _EN_ORDINAL.finditer(folded):
         found.add(int(m.group(1)) if m.group(1) else _EN_ORDINALS[m.group(2)])
-    if _EN_FIRST.search(folded.lower()):
+    if _EN_FIRST.search(folded):
         found.add(1)
     return frozenset(found)

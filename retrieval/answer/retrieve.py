@@ -10,6 +10,7 @@ means the same in every language. Candidates are taken per language and merged o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -133,19 +134,21 @@ def _lexical_shares(index: LoadedIndex, plan: QueryPlan, candidates: list[Candid
 
 
 def _in_english(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
-    """A Vietnamese question's field terms as the English articles write them: the forms of their
-    English words that the index holds ('@sign': 'sign', 'signed', 'signing')."""
-    forms = index.english_forms()
-    return tuple(
-        sorted({f for term in plan.field_terms for word in words(term.lstrip("@")) for f in forms.forms(word)})
-    )
+    """A Vietnamese question's field terms as the English articles write them ('@sign': 'sign',
+    'signed', 'signing')."""
+    return _forms_in_index(index, [word for term in plan.field_terms for word in words(term.lstrip("@"))])
 
 
 def _english_forms(index: LoadedIndex, plan: QueryPlan) -> tuple[str, ...]:
-    if not plan.english_words:
+    return _forms_in_index(index, plan.english_words)
+
+
+def _forms_in_index(index: LoadedIndex, english_words: Sequence[str]) -> tuple[str, ...]:
+    """The forms of English words that the index holds ('ask': 'asked', 'asks'), as BM25 terms."""
+    if not english_words:
         return ()
     forms = index.english_forms()
-    return tuple(sorted({f for w in plan.english_words for f in forms.forms(w)}))
+    return tuple(sorted({f for word in english_words for f in forms.forms(word)}))
 
 
 def focus_docs(index: LoadedIndex, plan: QueryPlan) -> list[str]:
