@@ -385,7 +385,12 @@ def english_terms(text: str) -> frozenset[str]:
 
 def names_the_field(text: str) -> bool:
     """Does English `text` use one of the field's own terms (FIELD_TERMS), not only its frequent words?"""
-    return any(term.lstrip("@") in FIELD_TERMS for term in english_terms(text))
+    return of_the_field(english_terms(text))
+
+
+def of_the_field(terms: Collection[str]) -> bool:
+    """Is one of the glossary `terms` ('@sign', '@online') one of the field's own (FIELD_TERMS)?"""
+    return any(term.lstrip("@") in FIELD_TERMS for term in terms)
 
 
 def written_in_english(terms: Collection[str], text: str) -> frozenset[str]:

@@ -61,8 +61,7 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
     """
     if plan.lang != "vi":
         return Unknown(0.0, [], True)
-    # typed without diacritics: the words as restored from the articles' spellings (analyse)
-    content = [w for w in segment(plan.embed_text if plan.without_diacritics else plan.question) if _is_content(w)]
+    content = _content_words(plan)
     if not content:
         return Unknown(0.0, [], True)
     spelled = spellings.spellings({fold(s) for w in content for s in syllables(w)})
@@ -99,8 +98,14 @@ def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | No
         if glossary.names_the_field(plan.question):
             return None
         return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
-    if plan.names_ministry or any(term.lstrip("@") in glossary.FIELD_TERMS for term in plan.field_terms):
+    if plan.names_ministry or glossary.of_the_field(plan.field_terms):
         return None
+    return _content_words(plan)
+
+
+def _content_words(plan: QueryPlan) -> list[str]:
+    """A Vietnamese question's content words (pyvi's words, function words left out); typed without
+    diacritics, as analyse restored them from the articles' spellings."""
     return [w for w in segment(plan.embed_text if plan.without_diacritics else plan.question) if _is_content(w)]
 
 
