@@ -20,7 +20,7 @@ _VI_LETTERS = re.compile(r"[ăâđêôơưạảãàáặẳẵằắậẩẫ�
 # onset + vowel nucleus + coda of a Vietnamese syllable, written without diacritics
 _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(uye|uya|oai|oay|uay|uoi|uou|ieu|yeu|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    r"(uye|uya|uyu|oai|oay|uay|uoi|uou|ieu|yeu|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
     r"(ch|ng|nh|[cmnpt])?$"
 )
 

@@ -108,19 +108,6 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
-# A Vietnamese syllable, folded: an optional initial consonant, one to three vowels (a medial glide,
-# the nucleus, a closing glide: 'nguoi', 'khuya'), an optional final consonant. Written letters outside
-# these ('f', 'j', 'w', 'z'), consonant clusters and a second vowel group mark a foreign word.
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
-)
-
-
-def vietnamese_syllable(folded: str) -> bool:
-    """Could the folded word be one Vietnamese syllable? 'nguyen', 'truong' can; 'interpol', 'unodc' cannot."""
-    return _VIETNAMESE_SYLLABLE.fullmatch(folded) is not None
-
-
 def pair_terms(tokens: Sequence[str]) -> list[str]:
     """The lexical terms of adjacent syllables ('cong', 'an' -> 'cong_an')."""
     return [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]

@@ -25,7 +25,7 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from retrieval import glossary
 from retrieval.dates import PartialDate, TimeFilter, question_day, question_time, without_time
 from retrieval.diacritics import SpellingLookup, restore
-from retrieval.lang import detect_language
+from retrieval.lang import could_be_vietnamese, detect_language
 from retrieval.ministry import ministry_words, names_ministry, without_ministry, without_parties
 from retrieval.ordinals import ordinals
 from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
@@ -44,7 +44,7 @@ from retrieval.stopwords import (
     VI_STOPWORDS,
     VI_TIME_DEICTICS,
 )
-from retrieval.text import fold, normalize, vietnamese_syllable, word_as_terms, words
+from retrieval.text import fold, normalize, word_as_terms, words
 
 # 'when' cues (folded): the date in the answering sentence is then the answer itself.
 WHEN_CUES = (
@@ -424,7 +424,7 @@ def _names(text: str, lang: str) -> tuple[str, ...]:
                 found.append(folded)
             continue
         capitalised = (i > 0 and token[:1].isupper()) or (token.isupper() and len(token) > 1)
-        foreign = lang != "en" and token.isascii() and token.isalpha() and not vietnamese_syllable(folded)
+        foreign = lang != "en" and token.isascii() and token.isalpha() and not could_be_vietnamese(folded)
         if (capitalised or foreign) and folded not in stop and folded not in CALENDAR_WORDS:
             found.extend(words(token))
     return tuple(dict.fromkeys(found))
