@@ -454,7 +454,8 @@ def field_terms_written(words_of_question: Collection[str]) -> frozenset[str]:
     narrowest: dict[str, tuple[int, str]] = {}
     for english, vietnamese in EN_TO_VI.items():
         for word in vietnamese:
-            if set(_lexical(word)) <= present and len(vietnamese) < narrowest.get(word, (len(vietnamese) + 1,))[0]:
+            wider = word in narrowest and narrowest[word][0] <= len(vietnamese)
+            if set(_lexical(word)) <= present and not wider:
                 narrowest[word] = (len(vietnamese), f"@{english}")
     return frozenset(term for _, term in narrowest.values())
 
