@@ -1582,3 +1582,27 @@ def test_a_later_sentence_is_read_in_the_context_of_its_articles_lead(tmp_path: 
     # ... but a question asking who is answered by the sentence that names the person
     who = "Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Nội vụ Slovakia nào tại Bratislava?"
     assert searcher.ask(who).passages[0].best_sentence.startswith("Ngày 29/9")
+
+
+LIST_ARTICLES = {
+    "brunei.txt": (
+        " date 2023-02-14 Ngày 14/2, Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Quốc phòng Brunei.\n\n"
+        "Hai bên nhắc lại việc hai nước nâng quan hệ lên Đối tác toàn diện năm 2019."
+    ),
+    "france.txt": (
+        " date 2022-11-09 Ngày 9/11, Bộ trưởng Bộ Công an tiếp Đại sứ Pháp.\n\n"
+        "Bộ trưởng cho biết quan hệ giữa Việt Nam với nước bạn đã được nâng lên tầm cao mới."
+    ),
+    "uae.txt": (
+        " date 2024-10-28 Ngày 28/10, Bộ trưởng Bộ Công an làm việc với Bộ trưởng Nội vụ UAE.\n\n"
+        "Hai bên hoan nghênh việc Việt Nam và UAE vừa nâng quan hệ lên Đối tác toàn diện."
+    ),
+}
+
+
+def test_a_list_shows_the_articles_that_write_what_it_asks_not_those_that_only_score_near(tmp_path: Path):
+    # the France article shares most of the question's words and scores near the others, but writes
+    # nothing of a comprehensive partnership: listed by date, it came first
+    searcher = fake_searcher(LIST_ARTICLES, tmp_path)
+    answer = searcher.ask("Những nước nào đã nâng quan hệ với Việt Nam lên Đối tác toàn diện?", k=5)
+    assert [p.doc for p in answer.passages] == ["brunei.txt", "uae.txt"]

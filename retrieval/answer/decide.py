@@ -185,11 +185,29 @@ def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> i
 
 
 def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
-    """The passages scoring close enough to the best to be shown, and those a list must show."""
+    """The passages scoring close enough to the best to be shown (for a list, of articles whose best
+    answering sentence also holds enough of what the best article's holds of the question), and
+    those a list must show."""
     # the newest of several occurrences is one of a list: 'the latest' shows what a list would
     ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
     floors = _floors(ranked, ratio, per_language=plan.asks_list)
-    return [(cand, choice) for cand, choice in ranked if cand.score >= floors[cand.passage.lang] or _listed(cand, plan)]
+    # a list is of the articles that write what it asks ('nâng quan hệ lên Đối tác toàn diện'), not
+    # of those scoring near them for the words of any meeting; the list of a time alone ('Năm 2018 Bộ
+    # Công an làm việc với những đối tác nào?') asks for every article of that time, whatever it writes
+    time_list = plan.time is not None and not plan.partners
+    article_coverage: dict[str, float] = {}
+    for cand, choice in ranked:
+        doc = cand.passage.doc
+        article_coverage[doc] = max(article_coverage.get(doc, 0.0), choice.coverage)
+    least_coverage = 0.0
+    if plan.asks_list and ranked and not time_list:
+        least_coverage = config.list_coverage_ratio * max(article_coverage.values())
+    return [
+        (cand, choice)
+        for cand, choice in ranked
+        if (cand.score >= floors[cand.passage.lang] and article_coverage[cand.passage.doc] >= least_coverage)
+        or _listed(cand, plan)
+    ]
 
 
 def _each_partner_asked(chosen: Ranked, ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
