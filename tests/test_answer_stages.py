@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import re
 import threading
 import unicodedata
 from dataclasses import replace
@@ -20,7 +21,7 @@ from retrieval.answer.retrieve import calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_day, question_time, without_time
-from retrieval.evaluate import QAItem, date_correct
+from retrieval.evaluate import COLUMNS, QAItem, date_correct, format_table
 from retrieval.generations import IndexBusy, build_index, dateline_date
 from retrieval.inflections import FormsByStem
 from retrieval.lang import could_be_vietnamese, detect_language, text_language
@@ -1475,6 +1476,14 @@ def test_evaluation_tells_a_stated_year_from_an_invented_one_for_an_undated_arti
     assert not date_correct(answer, item, lambda doc: "Hai bên hội đàm.")  # 2019 written nowhere: invented
     shown.date = None
     assert date_correct(answer, item, lambda doc: "Hai bên hội đàm.")
+
+
+def test_the_evaluation_table_keeps_every_column_under_its_own_name():
+    table = format_table({"metrics": {"check/en": {c: 0.5 for c in COLUMNS} | {"n": 20}}})
+    header, row = table.splitlines()
+    assert header.split() == ["split/lang", *COLUMNS]
+    ends = [m.end() for m in re.finditer(r"\S+", header)][1:]  # each name right-aligned over its number
+    assert [m.end() for m in re.finditer(r"\S+", row)][1:] == ends
 
 
 @pytest.fixture(scope="module")
