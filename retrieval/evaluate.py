@@ -156,12 +156,13 @@ COLUMNS = ["n", "R@1", "R@3", "A@1", "A@3", "S@1", "MRR", "date", "declined", "w
 
 def format_table(result: dict, title: str = "") -> str:
     widths = [max(9, len(c) + 1) for c in COLUMNS]  # a name wider than its numbers keeps a space before it
+    label = max([16, *(len(name) + 1 for name in result["metrics"])])
     lines = [title] if title else []
-    lines.append(f"{'split/lang':<16}" + "".join(f"{c:>{w}}" for c, w in zip(COLUMNS, widths, strict=True)))
+    lines.append(f"{'split/lang':<{label}}" + "".join(f"{c:>{w}}" for c, w in zip(COLUMNS, widths, strict=True)))
     for lang, metrics in result["metrics"].items():
         cells = []
         for c, w in zip(COLUMNS, widths, strict=True):
             v = metrics.get(c)
             cells.append(f"{'-':>{w}}" if v is None else (f"{v:>{w}.0f}" if c == "n" else f"{v:>{w}.3f}"))
-        lines.append(f"{lang:<16}" + "".join(cells))
+        lines.append(f"{lang:<{label}}" + "".join(cells))
     return "\n".join(lines)

@@ -181,19 +181,24 @@ class Searcher:
             return decline("partner", [partner_name(p, plan.lang) for p in unknown])
         cfg = self.config
         # a question naming a partner the articles cover is about their subject, whatever its wording
-        # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'), and so is a follow-up
+        # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'), unless it asks nothing
+        # of the field in words no article writes ('Nhà hàng nào ngon ở Singapore?'); so is a follow-up
         # completed from an answered question ('Còn chuyện đó thì sao?'); ranking decides
         # and one about a time alone ('Tin tức tháng 10/2025') asks for what happened then, whatever its words
-        about_covered = (
-            bool(plan.partners & set(summary.partners)) or plan.understood is not None or plan.asks_time_only
-        )
+        names_covered = bool(plan.partners & set(summary.partners))
+        about_covered = names_covered or plan.understood is not None or plan.asks_time_only
         words_known = False  # every syllable of a Vietnamese question is one the articles write
-        if not about_covered and index.syllable_total() >= cfg.vocabulary_min_syllables:
+        vocabulary_read = index.syllable_total() >= cfg.vocabulary_min_syllables
+        if vocabulary_read and not about_covered:
             unknown = vocabulary.unknown_share(plan, index, index.document_frequency)
             if unknown.share >= cfg.unknown_word_share:
                 return decline("words", unknown.words)
             words_known = plan.lang == "vi" and unknown.syllables_known
             off_field = vocabulary.outside_the_field(plan, index.document_frequency)
+            if off_field is not None:
+                return decline("field", off_field)
+        elif vocabulary_read and names_covered and plan.understood is None:
+            off_field = vocabulary.beside_a_partner(plan, index, cfg.unknown_word_share)
             if off_field is not None:
                 return decline("field", off_field)
         if plan.asks_day is not None:  # 'Hôm nay Hà Nội có mưa không?': only an article of that day could say

@@ -661,6 +661,19 @@ def test_a_question_whose_subject_no_article_writes_is_declined_naming_it(small_
     assert "mưa" in rain.words and not rain.syllables_known
 
 
+def test_a_covered_partner_named_in_a_question_outside_the_field_is_declined(small_searcher):
+    config = RankingConfig(answer_threshold=-100.0, vocabulary_min_syllables=0)
+    searcher = Searcher(small_searcher.index, FakeEmbedder(), config)
+    food = searcher.ask("Nhà hàng nào ngon ở Belarus?")
+    assert not food.answerable and food.decline_reason == "field" and food.missing == ["Nhà hàng", "ngon"]
+    # typed without diacritics, its words are shown as typed, not as the articles' spellings restored them
+    typed = searcher.ask("mua dien thoai o belarus")  # 'thoai' is read as the articles' 'thoại'
+    assert typed.decline_reason == "field" and typed.missing == ["mua", "dien", "thoai"]
+    # a term of the field, or only words the articles write, keep it theirs
+    assert searcher.ask("Còn chuyện hợp tác với Belarus thì sao?").answerable
+    assert searcher.ask("Belarus và Việt Nam trao đổi đoàn thế nào?").answerable
+
+
 def test_a_list_of_a_time_needs_every_syllable_written_not_every_word(small_searcher):
     # 'đối tác' is in no article as a word, its syllables are: still the articles' list of that time,
     # shown whatever the passages score (a threshold no passage reaches)
@@ -1479,11 +1492,12 @@ def test_evaluation_tells_a_stated_year_from_an_invented_one_for_an_undated_arti
 
 
 def test_the_evaluation_table_keeps_every_column_under_its_own_name():
-    table = format_table({"metrics": {"check/en": {c: 0.5 for c in COLUMNS} | {"n": 20}}})
-    header, row = table.splitlines()
+    rows = {"check/en": {c: 0.5 for c in COLUMNS} | {"n": 20}, "off-topic-held-out/vi-nodiac": {"declined": 1.0}}
+    header, *rows = format_table({"metrics": rows}).splitlines()
     assert header.split() == ["split/lang", *COLUMNS]
     ends = [m.end() for m in re.finditer(r"\S+", header)][1:]  # each name right-aligned over its number
-    assert [m.end() for m in re.finditer(r"\S+", row)][1:] == ends
+    for row in rows:
+        assert [m.end() for m in re.finditer(r"\S+", row)][1:] == ends
 
 
 @pytest.fixture(scope="module")

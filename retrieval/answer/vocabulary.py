@@ -14,7 +14,9 @@ syllable. English words cannot be checked this way, the articles being mostly Vi
 English question is off the field when it holds none of the field's terms (retrieval.glossary)
 and no name the articles write (`outside_the_field`), and so is a Vietnamese one whose words the
 articles all write ('Mua điện thoại nào tốt nhất?') but which names no partner, the ministry, a
-time, nor a term of the field.
+time, nor a term of the field. A partner the articles cover makes a question theirs whatever its
+other words, unless those are none of the field's and some no article writes ('Nhà hàng nào ngon ở
+Singapore?', `beside_a_partner`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from retrieval import glossary
-from retrieval.answer.analyse import QueryPlan
+from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.diacritics import SpellingLookup, syllables
 from retrieval.lang import could_be_vietnamese
-from retrieval.partners import misspelling_of
+from retrieval.partners import home_words, misspelling_of
 from retrieval.segmentation import segment
 from retrieval.stopwords import (
     CALENDAR_WORDS,
@@ -51,17 +53,20 @@ class Unknown(NamedTuple):
     syllables_known: bool  # the articles write every syllable of the question, if not every word
 
 
-def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[str] = ()) -> Unknown:
+def unknown_share(
+    plan: QueryPlan, spellings: SpellingLookup, terms: Collection[str] = (), names: bool = True
+) -> Unknown:
     """The question's content words that no article uses.
 
     A word of several syllables that the articles use only apart ('phái đoàn' where they write
     'đoàn') counts half: it may be a synonym of theirs, or two words the segmenter joined ('lương tam
     quang dẫn đoàn' typed in lower case); a syllable they never write counts whole. A name the
-    articles' `terms` (folded) spell one letter differently is theirs, misspelled.
+    articles' `terms` (folded) spell one letter differently is theirs, misspelled. Without `names`,
+    the question's names (a partner's, the ministry's people) are no content words.
     """
     if plan.lang != "vi":
         return Unknown(0.0, [], True)
-    content = _content_words(plan)
+    content = [w for w in _content_words(plan) if names or not _names_only(w, plan)]
     if not content:
         return Unknown(0.0, [], True)
     spelled = spellings.spellings({fold(s) for w in content for s in syllables(w)})
@@ -82,7 +87,7 @@ def unknown_share(plan: QueryPlan, spellings: SpellingLookup, terms: Collection[
         else:
             missing += 0.5
         unknown.append(w)
-    return Unknown(missing / len(content), unknown, missing == len(unknown) / 2)
+    return Unknown(missing / len(content), [_as_typed(w, plan) for w in unknown], missing == len(unknown) / 2)
 
 
 def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | None:
@@ -100,7 +105,42 @@ def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | No
         return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
     if plan.names_ministry or glossary.of_the_field(plan.field_terms):
         return None
-    return _content_words(plan)
+    return [_as_typed(w, plan) for w in _content_words(plan)]
+
+
+def beside_a_partner(plan: QueryPlan, spellings: SpellingLookup, share: float) -> list[str] | None:
+    """The words no article writes of a Vietnamese question naming a partner they cover but asking
+    nothing of the field ('Nhà hàng nào ngon ở Singapore?'): no term of the field, not the ministry,
+    no time, and at least `share` of its other content words written by no article; None for any
+    other question ('Quan hệ Việt Nam - Lào thế nào?' writes only the articles' words)."""
+    if plan.lang != "vi" or plan.time is not None or plan.asks_latest or plan.names_ministry:
+        return None
+    if glossary.of_the_field(plan.field_terms):
+        return None
+    unknown = unknown_share(plan, spellings, names=False)
+    if not unknown.words or unknown.share < share:
+        return None
+    return list(dict.fromkeys(_as_typed(w, plan) for w in _content_words(plan) if not _names_only(w, plan)))
+
+
+def _names_only(word: str, plan: QueryPlan) -> bool:
+    """Is the word one of the question's names: capitalised ('Moskva'), a partner's ('thai lan'), or
+    Vietnam's?"""
+    named = set(plan.names) | partner_name_terms(plan.partners) | home_words()
+    return all(fold(s) in named for s in syllables(word))
+
+
+def _as_typed(word: str, plan: QueryPlan) -> str:
+    """A content word as the question wrote it: typed without diacritics, the words it was restored
+    from ('tien do', not the 'tiến độ' the articles' spellings made of it), not a word the asker never wrote."""
+    if not plan.without_diacritics:
+        return word
+    typed = [(m.group(), fold(m.group())) for m in re.finditer(r"\w+", plan.question)]
+    wanted = fold(word).split()
+    for i in range(len(typed) - len(wanted) + 1):
+        if [f for _, f in typed[i : i + len(wanted)]] == wanted:
+            return " ".join(t for t, _ in typed[i : i + len(wanted)])
+    return fold(word)
 
 
 def _content_words(plan: QueryPlan) -> list[str]:
