@@ -73,12 +73,15 @@ def unknown_share(
     known_syllables = {word for forms in spelled.values() for word, _ in forms}
     pairs = [(a, b) for w in content if not _is_name(w) for a, b in itertools.pairwise(syllables(w))]
     seen_pairs = spellings.pair_counts({a for a, _ in pairs}, {b for _, b in pairs}) if pairs else {}
+    particles = _name_particles(plan.question)
     unknown, missing = [], 0.0
     for w in content:
         parts = syllables(w)
         if not all(s in known_syllables for s in parts):
             if all(s in known_syllables or (fold(s) in terms and not could_be_vietnamese(fold(s))) for s in parts):
                 continue  # a word only an English article writes ('unodc', typed in lower case)
+            if w in particles and fold(w) in terms:
+                continue  # the 'van' of 'Kees van Baar', which an English article writes
             if _is_name(w) and all(s in known_syllables or _misspelled(s, terms) for s in parts):
                 continue
             missing += 1.0
@@ -121,6 +124,17 @@ def beside_a_partner(plan: QueryPlan, spellings: SpellingLookup, share: float) -
     if not unknown.words or unknown.share < share:
         return None
     return list(dict.fromkeys(_as_typed(w, plan) for w in _content_words(plan) if not _names_only(w, plan)))
+
+
+def _name_particles(question: str) -> set[str]:
+    """Words in lower case without diacritics between two capitalised ones: the particles of foreign
+    names ('Kees van Baar', 'Awang Halbi bin Mohd'), which look like Vietnamese syllables unmarked."""
+    tokens = re.findall(r"\w+", question)
+    return {
+        word
+        for before, word, after in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if before[:1].isupper() and after[:1].isupper() and word.isascii() and word.islower()
+    }
 
 
 def _names_only(word: str, plan: QueryPlan) -> bool:
