@@ -741,6 +741,9 @@ def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher
         ("When did they most recently meet?", True),
         ("When did the ministry last meet Belarus?", True),
         ("What happened at the last meeting with Laos?", True),
+        ("Bộ trưởng Bộ Công an hiện nay là ai?", True),  # the present: as of the newest article
+        ("Who is the current minister?", True),
+        ("bo truong hien tai la ai", True),
         ("What was signed in the last two years?", False),
         ("Who did the minister meet last December?", False),
         ("What did Vietnam sign with Belarus last year?", False),  # a time window, not the newest
@@ -754,6 +757,7 @@ def test_questions_about_the_most_recent_occurrence(question, latest):
 LATEST_QUESTIONS = (
     "Lần gần nhất Bộ Công an ký văn bản với Belarus là khi nào?",
     "When did the ministry most recently sign a document with Belarus?",
+    "Bộ trưởng Bộ Công an hiện nay là ai?",  # the present: as of the newest article
 )
 
 

@@ -75,7 +75,7 @@ SINCE_CUES = ("since when", "tu khi nao", "tu bao gio", "tu nam nao", "ke tu khi
 QUANTITY_CUES = ("how many", "how much", "bao nhieu")
 # ... and 'mấy' ('trong mấy lĩnh vực?': how many, of a few), as written: folded it is also 'máy', 'may'
 FEW_CUE = re.compile(r"(?<!\w)mấy(?!\w)")
-# Cues of a question about the most recent occurrence (folded): the newest article answers it.
+# Cues of a question about the most recent occurrence, or the present (folded): the newest article answers it.
 LATEST_CUES = (
     "gan nhat",
     "gan day nhat",
@@ -87,6 +87,12 @@ LATEST_CUES = (
     "most recent",
     "most recently",
     "last time",
+    # the present ('Bộ trưởng hiện nay là ai?', 'the current minister'): as of the newest article
+    "hien nay",
+    "hien tai",
+    "current",
+    "currently",
+    "now",
 )
 # English 'last' of the most recent one ('the last meeting', 'When did they last meet?'), unless it
 # opens a span of time ('last year', 'the last two years', 'last December') or means 'finally'
