@@ -71,7 +71,7 @@ def results_for(answer: Answer, summary: CorpusSummary) -> list[InlineQueryResul
     """One result per passage: title = start of the answering sentence, description = date and source."""
     if not answer.answerable:
         body = answer_messages(answer, summary)[0]
-        # a partner named only in passing: the result says so, and its message quotes the mentions
+        # a partner named only in passing, a signing only proposed: the result says so, and its message quotes the mentions
         title = lead(answer).rstrip(":") if answer.passages else t("inline_nothing", answer.lang)
         return [
             InlineQueryResultArticle(

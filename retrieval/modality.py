@@ -34,6 +34,9 @@ _INTENDED_EN = (
 # is a ceremony many states attend, not a signing between two of them)
 _SIGN_VI = re.compile(r"(?<!\w)(?<!thư )(?<!mở )ký(?: kết)?(?!\w)", re.IGNORECASE)
 _SIGN_EN = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
+# 'conclude' is English's formal verb for making a treaty ('the pact their countries had just
+# concluded'), but only with the document in its clause: talks and visits conclude too
+_CONCLUDE_EN = re.compile(r"\bconclud(?:e|es|ed|ing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _INTENDED = re.compile(rf"(?<!\w)(?:{_INTENDED_VI}|{_INTENDED_EN})(?!\w)", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.IGNORECASE)  # 'will be signed', 'to be signed'
@@ -41,6 +44,7 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s*$", re.IGNOREC
 
 
 _DOCUMENT_EN = r"agreements?|memorand(?:um|a)|treat(?:y|ies)|plans?|documents?|protocols?|mous?|letters? of intent"
+_DOCUMENT_IN_CLAUSE = re.compile(rf"\b(?:{_DOCUMENT_EN}|pacts?|accords?|conventions?|deals?)\b", re.IGNORECASE)
 # a document, up to four words qualifying it, and the auxiliary of a relative clause, right before the verb
 # (in both tone placements: 'thỏa thuận', 'thoả thuận')
 _DOCUMENT_BEFORE = re.compile(
@@ -56,8 +60,14 @@ _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\b")  # a year, a
 
 
 def _signing_verbs(text: str) -> list[re.Match[str]]:
-    """Where `text` writes the signing verb, in either language ('ký kết', 'signed'; not 'Thư ký')."""
-    return [*_SIGN_VI.finditer(text), *_SIGN_EN.finditer(text)]
+    """Where `text` writes the signing verb, in either language ('ký kết', 'signed', 'concluded' a
+    treaty; not 'Thư ký')."""
+    concluded = [m for m in _CONCLUDE_EN.finditer(text) if _DOCUMENT_IN_CLAUSE.search(_clause_around(text, m))]
+    return [*_SIGN_VI.finditer(text), *_SIGN_EN.finditer(text), *concluded]
+
+
+def _clause_around(text: str, verb: re.Match[str]) -> str:
+    return _CLAUSE_BREAK.split(text[: verb.start()])[-1] + " " + _CLAUSE_BREAK.split(text[verb.end() :])[0]
 
 
 def writes_signing(sentence: str) -> bool:

@@ -212,15 +212,20 @@ class Searcher:
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])
         eligible = filters.with_ordinals(timely, plan.ordinals)
-        if eligible and decide.no_signing_reported(index, plan, eligible):
-            scope = [partner_name(p, plan.lang) for p in sorted(plan.partners)] or [plan.time.label()]
-            return decline("unreported", scope)
+        unreported = bool(eligible) and decide.no_signing_reported(index, plan, eligible)
         ranked = rank.rank_sentences(index, plan, query, eligible, cfg)
+        if unreported:
+            # no signing reported: what the articles say of one (proposed, planned) is shown as such
+            scope = [partner_name(p, plan.lang) for p in sorted(plan.partners)] or [plan.time.label()]
+            ranked = decide.signing_mentions(index, plan, ranked)
+            if not ranked:
+                return decline("unreported", scope)
         # a partner named only in passing: its mentions are shown whatever their score, framed as such
-        passing = bool(ranked) and decide.in_passing(eligible, plan)
-        if not passing and not decide.confident(ranked, plan, cfg, words_known):
+        passing = not unreported and bool(ranked) and decide.in_passing(eligible, plan)
+        framed = passing or unreported
+        if not framed and not decide.confident(ranked, plan, cfg, words_known):
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
-        if not passing and decide.count_unstated(ranked, plan):
+        if not framed and decide.count_unstated(ranked, plan):
             return decline("count", top=ranked[0][0].score)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
@@ -231,6 +236,8 @@ class Searcher:
         if passing:
             answer.answerable, answer.decline_reason = False, "passing"
             answer.missing = [partner_name(p, plan.lang) for p in sorted(plan.partners)]
+        elif unreported:
+            answer.answerable, answer.decline_reason, answer.missing = False, "unreported", scope
         return answer
 
     @staticmethod

@@ -69,6 +69,11 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "Các bài báo về {missing} không đưa tin về việc ký kết văn bản nào.",
         "en": "The articles on {missing} report no signing.",
     },
+    # ... though some passages speak of one: proposed, planned, or of documents signed at a time unsaid
+    "unreported_mentions": {
+        "vi": "Các bài báo về {missing} không đưa tin về việc ký kết; {n} đoạn nhắc đến việc ký kết được đề nghị, dự kiến hoặc đã ký trước đó:",
+        "en": "The articles on {missing} report no signing; {n} passage{ns} mention{s} one proposed, planned or signed earlier:",
+    },
     "hint": {
         "vi": "Thử hỏi cụ thể hơn: tên nước, cơ quan, văn bản hoặc thời gian.",
         "en": "Try naming a country, an agency, a document or a time.",
@@ -120,8 +125,9 @@ def source_label(passage: Passage, lang: str) -> str:
 def lead(answer: Answer) -> str:
     n = len(answer.passages)
     ns = "s" if n != 1 else ""
-    if answer.decline_reason == "passing":  # 'passages mention' / 'passage mentions'
-        return word("passing", answer.lang, missing=", ".join(answer.missing), n=n, ns=ns, s="" if ns else "s")
+    if answer.decline_reason in ("passing", "unreported"):  # 'passages mention' / 'passage mentions'
+        key = "passing" if answer.decline_reason == "passing" else "unreported_mentions"
+        return word(key, answer.lang, missing=", ".join(answer.missing), n=n, ns=ns, s="" if ns else "s")
     docs = len({p.doc for p in answer.passages})
     langs = {p.lang for p in answer.passages}
     quoted_in = word(f"quoted_in_{langs.pop()}" if len(langs) == 1 else "quoted_in_both", answer.lang)

@@ -11,7 +11,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
 from retrieval.modality import asks_done, reports_signing, signing_not_reported, signing_only_intended
-from retrieval.wording import decline
+from retrieval.wording import decline, plain_text
 from tests.fakes import fake_searcher
 
 
@@ -132,6 +132,24 @@ def test_a_signing_is_reported_only_where_a_sentence_tells_one_done():
     assert reports_signing("Hai bên nhắc lại Bản ghi nhớ ký năm 2017.")
     # a convention opened for signature to all states is no signing between two of them
     assert not reports_signing("Nhân dịp Lễ mở ký Công ước Hà Nội, Bộ trưởng tiếp Bộ trưởng Tư pháp Nam Phi.")
+    # English concludes a treaty, and talks too: only the first signs one
+    assert reports_signing("Both sides praised the maritime pact their countries had just concluded.")
+    assert reports_signing("The two sides concluded an extradition treaty in 2019.")
+    assert not reports_signing("The talks concluded with a dinner.")
+    assert not reports_signing("They hope to conclude an agreement soon.")
+
+
+PHILIPPINES = (
+    " date 2024-01-29 HANOI - The Philippine National Security Adviser met Vietnam's Minister of Public Security.\n\n"
+    "Both sides praised the maritime pact their countries had just concluded, the Memorandum of Understanding"
+    " on Maritime Security.\n\nThe two sides agreed to increase exchanges at all levels.\n"
+)
+
+
+def test_a_treaty_concluded_in_english_is_a_signing_reported(tmp_path: Path):
+    searcher = fake_searcher({"ph.txt": PHILIPPINES}, tmp_path)
+    answer = searcher.ask("What did Vietnam and the Philippines sign?")
+    assert answer.answerable and "had just concluded" in answer.passages[0].best_sentence
 
 
 EGYPT = (
@@ -177,6 +195,18 @@ def test_a_signing_declined_as_unreported_names_the_partner_in_the_askers_langua
     assert decline(english, searcher.summary()).startswith("The articles on Egypt report no signing.")
     vietnamese = searcher.ask("Bộ Công an đã ký văn bản gì với Ai Cập?")
     assert decline(vietnamese, searcher.summary()).startswith("Các bài báo về Ai Cập không đưa tin")
+
+
+def test_a_signing_only_proposed_is_quoted_under_a_lead_saying_none_is_reported(tmp_path: Path):
+    searcher = fake_searcher({"eg.txt": EGYPT, "roundup.txt": ROUNDUP}, tmp_path)
+    egypt = searcher.ask("Did Vietnam sign an extradition treaty with Egypt?")
+    assert not egypt.answerable and egypt.decline_reason == "unreported"
+    assert [p.best_sentence for p in egypt.passages] == ["Hai bên đề nghị sớm ký kết Hiệp định dẫn độ."]
+    shown = plain_text(egypt, searcher.summary())
+    assert shown.startswith("The articles on Egypt report no signing; 1 passage mentions one proposed")
+    # the roundup's signing is Azerbaijan's, in its own section: nothing speaks of one with Laos
+    laos = searcher.ask("Bộ Công an đã ký văn bản gì với Lào?")
+    assert laos.decline_reason == "unreported" and laos.passages == []
 
 
 def test_a_list_of_signings_lists_the_articles_reporting_one_not_those_only_proposing_one(tmp_path: Path):

@@ -114,6 +114,29 @@ def _reports_signing_about(index: LoadedIndex, plan: QueryPlan, record: PassageR
     )
 
 
+def signing_mentions(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ranked:
+    """Where no article reports a signing asked about (`no_signing_reported`), the passages whose
+    answering sentence still speaks of one with the asked partner: proposed, planned, or of documents
+    signed at some time it does not say ('đề nghị hai bên sớm ký kết Hiệp định …'). They answer 'Did
+    … sign …?' better than a bare decline. In an article about several partners, only a sentence of
+    the asked partner's section speaks of it."""
+    mentions: Ranked = []
+    for cand, choice in ranked:
+        if not modality.writes_signing(cand.passage.text[choice.start : choice.end]):
+            continue
+        if plan.partners and len(cand.article.main_partners) >= 2:
+            rows, spans = index.sentences_of(cand.row)
+            sections = index.section_partners(rows)
+            section = next(
+                (found for (a, b), found in zip(spans.tolist(), sections, strict=True) if a <= choice.start < b),
+                frozenset(),
+            )
+            if not section & plan.partners:
+                continue
+        mentions.append((cand, choice))
+    return mentions
+
+
 def in_passing(candidates: list[Candidate], plan: QueryPlan) -> bool:
     """Are the asked partners named only in passing: only within enumerations of partners ('các đối
     tác đối thoại Australia, Trung Quốc, Hàn Quốc, Nhật Bản, New Zealand … có mặt tại hội nghị'),
