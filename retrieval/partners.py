@@ -223,8 +223,11 @@ def _one_word(name: str) -> bool:
     return not re.search(r"[\s-]", name)
 
 
-def _mentions(text: str) -> list[tuple[str, int, int]]:
-    """(key, start, end) of each partner name in normalised `text`, in order."""
+@functools.lru_cache(maxsize=8192)
+def _mentions(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(key, start, end) of each partner name in normalised `text`, in order. Kept for the texts read
+    again: an answer reads the titles and passages of its candidates, which the next answer mostly
+    reads too."""
     single, longer, owner = _text_patterns()
     found = [(owner[m.group(0)], m.start(), m.end()) for m in single.finditer(text) if _is_name_use(text, m)]
     found += [(owner[m.group(0)], m.start(), m.end()) for m in longer.finditer(text.lower())]
@@ -234,7 +237,7 @@ def _mentions(text: str) -> list[tuple[str, int, int]]:
     for mention in found:  # 'Hàn' inside 'Hàn Quốc' is the same name
         if not outermost or mention[1] >= outermost[-1][2]:
             outermost.append(mention)
-    return outermost
+    return tuple(outermost)
 
 
 def _spelled_mentions(text: str, named: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
