@@ -415,6 +415,12 @@ def _vietnamese_words(term: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(_lexical(word)) for word in EN_TO_VI.get(term.lstrip("@"), ()))
 
 
+def vietnamese_words(term: str) -> tuple[tuple[str, ...], ...]:
+    """Each Vietnamese word of a glossary term ('@agreement': 'thỏa thuận', 'hiệp định', …) as the
+    lexical terms of the index it takes ('thoa_thuan'; 'ban_ghi', 'ghi_nho')."""
+    return tuple(_lexical(word) for word in EN_TO_VI.get(term.lstrip("@"), ()))
+
+
 def names_a_document(text: str, inside_words: frozenset[str] = frozenset()) -> bool:
     """Does Vietnamese `text` name a document of any kind ('ký kết Bản ghi nhớ …')?"""
     return bool(written(("@document",), text, inside_words))

@@ -566,6 +566,19 @@ def test_questions_and_passages_are_matched_lexically_by_word(tmp_path: Path):
     assert by_doc["signing.txt"] > 0 and by_doc["secretary.txt"] == 0
 
 
+def test_the_vietnamese_synonyms_of_an_english_term_count_once_lexically(tmp_path: Path):
+    # 'agreements' is 'thỏa thuận', 'hiệp định', 'văn kiện', …: a passage naming three kinds of
+    # document holds one notion of the question, the extradition treaty both
+    articles = {
+        "kinds.txt": " date 2023-12-06 Hai bên rà soát các Thỏa thuận, Hiệp định và văn kiện đã có.",
+        "extradition.txt": " date 2024-08-23 Hai bên đang thực hiện Hiệp định về dẫn độ.",
+    }
+    index = fake_searcher(articles, tmp_path).index
+    scores = lexical_scores(index, analyse("Which countries have extradition agreements with Vietnam?"))
+    by_doc = {index.passages([row])[row].doc: float(scores[row]) for row in range(index.passage_count)}
+    assert by_doc["extradition.txt"] > by_doc["kinds.txt"] > 0
+
+
 def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_never_names_it(tmp_path: Path):
     assert names_ministry("Bộ trưởng Bộ Công an") and names_ministry("bo cong an") and names_ministry("public security")
     assert not names_ministry("Bộ trưởng Bộ Quốc phòng Phan Văn Giang")

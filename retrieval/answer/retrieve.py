@@ -10,11 +10,12 @@ means the same in every language. Candidates are taken per language and merged o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
+from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan
 from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
 from retrieval.text import words
@@ -180,8 +181,26 @@ def asked_articles(index: LoadedIndex, plan: QueryPlan) -> list[str]:
 
 
 def lexical_scores(index: LoadedIndex, plan: QueryPlan) -> np.ndarray | None:
-    """BM25 score of every passage for the plan's terms; None when no term is in the corpus."""
-    ids = [index.vocab[t] for t in plan.terms if t in index.vocab]
-    if not ids:
-        return None
-    return np.asarray(index.bm25.get_scores(ids), dtype=np.float32)
+    """BM25 score of every passage for the plan's terms; None when no term is in the corpus.
+
+    The Vietnamese words an English question's field term stands for are synonyms ('agreements':
+    'thỏa thuận', 'hiệp định', 'bản ghi nhớ', …): a passage scores for the best of them, once, as
+    for one query term. Summed, a passage listing three kinds of document outscored the one writing
+    the rarer word the question also asks about ('dẫn độ' of 'extradition agreements')."""
+
+    def ids(terms: Iterable[str]) -> list[int]:
+        return [index.vocab[t] for t in terms if t in index.vocab]
+
+    groups = [
+        [word for word in glossary.vietnamese_words(term) if set(word) <= set(plan.terms)]
+        for term in (plan.field_terms if plan.lang == "en" else ())
+    ]
+    grouped = {t for group in groups for word in group for t in word}
+    single = ids(t for t in plan.terms if t not in grouped)
+    scores = np.asarray(index.bm25.get_scores(single), dtype=np.float32) if single else None
+    for group in groups:
+        by_word = [np.asarray(index.bm25.get_scores(found), dtype=np.float32) for word in group if (found := ids(word))]
+        if by_word:
+            best = np.max(by_word, axis=0)
+            scores = best if scores is None else scores + best
+    return scores
