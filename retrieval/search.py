@@ -66,7 +66,8 @@ class Answer:
     lang: str
     answerable: bool
     passages: list[Passage]
-    # 'empty', 'chitchat', 'partner', 'words', 'field' (no term, name, partner or time of the field:
+    # 'empty', 'chitchat', 'partner', 'names' (a person named by title whom no article names),
+    # 'words', 'field' (no term, name, partner or time of the field:
     # `missing` holds its words), 'time', 'weak', 'unreported' (a signing asked about, and none
     # reported for the asked partner or time); or 'passing': no article is about the asked partner,
     # and `passages` quote the sentences that mention it in passing
@@ -179,6 +180,8 @@ class Searcher:
         unknown = sorted(plan.partners - set(summary.partners))
         if plan.partners and len(unknown) == len(plan.partners):
             return decline("partner", [partner_name(p, plan.lang) for p in unknown])
+        if unnamed := vocabulary.unnamed_people(plan, index.document_frequency):  # 'Minister Matteo Piantedosi'
+            return decline("names", unnamed)
         cfg = self.config
         # a question naming a partner the articles cover is about their subject, whatever its wording
         # ('Còn chuyện hợp tác với Israel thì sao?': no article writes 'chuyện'), unless it asks nothing

@@ -529,6 +529,20 @@ def test_a_foreign_word_typed_in_lower_case_is_a_name_an_english_passage_can_hol
     assert analyse("bo truong luong tam quang hoi dam voi ai").names == ()
 
 
+def test_a_person_named_by_title_whom_no_article_names_is_declined(small_searcher):
+    unknown = small_searcher.ask("What did Interior Minister Matteo Piantedosi discuss with To Lam?")
+    assert not unknown.answerable and unknown.decline_reason == "names"
+    assert decline(unknown, small_searcher.summary()).startswith("The articles do not mention Matteo Piantedosi.")
+    # named by the articles, in their spelling, without its accents, or a letter off
+    for question in (
+        "Who did Đại tướng Lázaro Alberto Álvarez Casas meet?",
+        "Who did General Lazaro Alvarez Casas meet?",
+        "Who did General Lazaro Alvares Casas meet?",
+    ):
+        assert small_searcher.ask(question).decline_reason != "names"
+    assert small_searcher.ask("Who did Minister To Lam meet in Hanoi?").decline_reason != "names"
+
+
 def test_the_particle_of_a_foreign_name_is_no_word_the_articles_lack(tmp_path: Path):
     # 'van' of 'Kees van Baar' could be a Vietnamese syllable left unmarked, which no article writes;
     # between two capitalised words, and written by an English article, it is part of the name

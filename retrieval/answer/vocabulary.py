@@ -126,6 +126,35 @@ def beside_a_partner(plan: QueryPlan, spellings: SpellingLookup, share: float) -
     return list(dict.fromkeys(_as_typed(w, plan) for w in _content_words(plan) if not _names_only(w, plan)))
 
 
+# A person's title or rank, which their name follows ('Interior Minister Matteo Piantedosi', 'Đại sứ
+# Kees van Baar')
+_TITLE = re.compile(
+    r"(?:\b(?:Minister|Ambassador|Secretary|Director|President|General|Chief|Commissioner|Chairman|"
+    r"Chairwoman|Mr|Ms|Mrs|Dr)\.?|(?<!\w)(?:[Bb]ộ trưởng|[Tt]hứ trưởng|[Đđ]ại sứ|[Đđ]ại tướng|[Tt]hượng tướng|"
+    r"[Tt]rung tướng|[Tt]hiếu tướng|[Ôô]ng|[Bb]à))(?=\s)"
+)
+_NAME_PARTICLES = frozenset(["van", "von", "de", "der", "bin", "al"])  # 'Kees van Baar', 'Awang bin Mohd'
+
+
+def unnamed_people(plan: QueryPlan, terms: Collection[str]) -> list[str]:
+    """The people a question names by title and name ('Interior Minister Matteo Piantedosi') of whom
+    no article writes any word, in any spelling the index holds (nor one letter off): no passage can
+    tell what they did. A name is the capitalised words right after the title (two or more, with
+    the particles between them), capitals being a name's mark in both languages."""
+    unnamed = []
+    for title in _TITLE.finditer(plan.question):
+        name: list[str] = []
+        for token in re.findall(r"[\w'’-]+", plan.question[title.end() :]):
+            if token[:1].isupper():
+                name.append(token)
+            elif not (name and token in _NAME_PARTICLES):
+                break
+        parts = [fold(w) for w in name if w[:1].isupper()]
+        if len(parts) >= 2 and not any(w in terms or _misspelled(w, terms) for w in parts):
+            unnamed.append(" ".join(name))
+    return unnamed
+
+
 def _name_particles(question: str) -> set[str]:
     """Words in lower case without diacritics between two capitalised ones: the particles of foreign
     names ('Kees van Baar', 'Awang Halbi bin Mohd'), which look like Vietnamese syllables unmarked."""
