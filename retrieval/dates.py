@@ -328,7 +328,7 @@ _Q_RELATIVE_DAY = {
     "toi qua": -1,
     "dem qua": -1,
 }
-# Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0.
+# Years counted back from the newest article: 'năm ngoái' / 'last year' = 1, 'năm nay' / 'this year' = 0
 _Q_RELATIVE_YEAR = {
     "nam ngoai": 1,
     "nam truoc": 1,
@@ -336,6 +336,14 @@ _Q_RELATIVE_YEAR = {
     "previous year": 1,
     "nam nay": 0,
     "this year": 0,
+}
+# ... and months: 'tháng trước' / 'last month' = 1, 'tháng này' / 'this month' = 0
+_Q_RELATIVE_MONTH = {
+    "thang truoc": 1,
+    "last month": 1,
+    "previous month": 1,
+    "thang nay": 0,
+    "this month": 0,
 }
 
 
@@ -384,7 +392,8 @@ class TimeFilter:
 
 def question_time(question: str, newest: PartialDate | None = None) -> TimeFilter | None:
     """The time a question asks about: 'tháng 12/2023', 'December 2023', 'in 2025', 'from 2020 to 2023',
-    'năm ngoái' / 'last year' (relative to `newest`, the newest article's date).
+    'năm ngoái' / 'last year', 'tháng trước' / 'last month' (relative to `newest`, the newest article's
+    date).
 
     Two years without a range word ('giai đoạn 2024 - 2026', '2024 2026') name a period, not a filter.
     """
@@ -420,6 +429,10 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
         for phrase, back in _Q_RELATIVE_YEAR.items():
             if re.search(rf"\b{phrase}\b", q):
                 return TimeFilter(newest.year - back)
+        for phrase, back in _Q_RELATIVE_MONTH.items() if newest.month is not None else ():
+            if re.search(rf"\b{phrase}\b", q):
+                months = newest.year * 12 + newest.month - 1 - back
+                return TimeFilter(months // 12, months % 12 + 1)
     return None
 
 
@@ -435,7 +448,8 @@ _TIME_PHRASE = re.compile(
     r"(?:\b(?:năm|nam|tháng|thang)\s+)?"
     rf"(?:\b(?:{_EN_MONTH_NAMES})\.?,?\s+)?"
     r"(?:\b\d{1,2}\s*/\s*)?\b(?:19|20)\d\d\b"
-    r"|\b(?:năm ngoái|năm nay|năm trước|nam ngoai|nam nay|nam truoc|last year|this year|previous year)\b",
+    r"|\b(?:năm ngoái|năm nay|năm trước|nam ngoai|nam nay|nam truoc|last year|this year|previous year"
+    r"|tháng trước|tháng này|thang truoc|thang nay|last month|this month|previous month)\b",
     re.I,
 )
 

@@ -154,10 +154,19 @@ def test_partners_in_articles_and_their_names_in_each_language():
         ("Ngày 11/9/2019, đoàn làm việc với cơ quan nào?", TimeFilter(2019, 9, day=11)),
         ("What happened on 11 September 2019?", TimeFilter(2019, 9, day=11)),
         ("Who did they meet on September 11, 2019?", TimeFilter(2019, 9, day=11)),
+        # a month counted back from the newest article's, across a year's turn
+        ("What did the ministry do last month?", TimeFilter(2026, 1)),
+        ("Tháng trước Bộ Công an làm gì?", TimeFilter(2026, 1)),
+        ("Tháng này có tin gì?", TimeFilter(2026, 2)),
     ],
 )
 def test_time_in_questions_relative_to_the_newest_article(question, window):
     assert question_time(question, PartialDate(2026, 2, 5)) == window
+
+
+def test_the_month_before_a_january_is_the_previous_years_december():
+    assert question_time("What happened last month?", PartialDate(2026, 1, 5)) == TimeFilter(2025, 12)
+    assert question_time("What happened last month?", PartialDate(2026, None, None)) is None  # no month to count from
 
 
 @pytest.mark.parametrize(
@@ -771,6 +780,8 @@ def test_list_question_gets_one_passage_per_article_in_date_order(small_searcher
         ("Bộ trưởng Bộ Công an hiện nay là ai?", True),  # the present: as of the newest article
         ("Who is the current minister?", True),
         ("bo truong hien tai la ai", True),
+        ("Bộ Công an gần đây làm gì?", True),  # what is recent: the newest articles first
+        ("What did the ministry do recently?", True),
         ("What was signed in the last two years?", False),
         ("Who did the minister meet last December?", False),
         ("What did Vietnam sign with Belarus last year?", False),  # a time window, not the newest

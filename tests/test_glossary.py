@@ -211,6 +211,10 @@ def test_an_english_question_outside_the_field_is_declined_naming_its_words(tmp_
     # a name the articles write, a partner or a term of the field keeps a question in it
     for question in ("Who is Volfovich?", "What about Belarus?", "Which plans were signed?", "What happened in 2019?"):
         assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
+    # and so does the ministry, by its name or as 'the ministry' alone, but not another ministry
+    for question in ("What did the Ministry of Public Security do?", "What did the ministry do?"):
+        assert outside_the_field(analyse(question), searcher.index.document_frequency) is None
+    assert outside_the_field(analyse("What does the ministry of education do?"), searcher.index.document_frequency)
     # so is a Vietnamese one, whose words the articles may all write ('Mua điện thoại nào tốt nhất?')
     assert outside_the_field(analyse("Công thức nấu phở?"), searcher.index.document_frequency) == [
         "Công thức",

@@ -93,6 +93,10 @@ LATEST_CUES = (
     "current",
     "currently",
     "now",
+    # ... or recent ('Bộ Công an gần đây làm gì?', 'What did the ministry do recently?')
+    "gan day",
+    "recently",
+    "lately",
 )
 # English 'last' of the most recent one ('the last meeting', 'When did they last meet?'), unless it
 # opens a span of time ('last year', 'the last two years', 'last December') or means 'finally'

@@ -98,15 +98,18 @@ def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | No
     (its frequent words, 'online', 'economy', are anyone's) and no name the articles' `terms` (folded)
     hold ('Give me a recipe for spring rolls.', 'Mua điện thoại nào tốt nhất?'); None for any other
     question. A question asking about a time or for the latest ('What happened in 2019?') asks for
-    the articles' own events, and a Vietnamese one naming the ministry ('Bộ Công an làm gì?') is about
-    it (an English one is judged by its words, names and partners alone)."""
+    the articles' own events, and one naming the ministry ('Bộ Công an làm gì?', 'What did the
+    ministry do?') is about it."""
     if plan.partners or plan.time is not None or plan.asks_latest or any(n in terms for n in plan.names):
         return None
+    if plan.names_ministry:
+        return None
     if plan.lang == "en":
-        if glossary.names_the_field(plan.question):
+        # 'the ministry' alone is the one the articles are about, not 'the ministry of education'
+        if glossary.names_the_field(plan.question) or _BARE_MINISTRY.search(fold(plan.question)):
             return None
         return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
-    if plan.names_ministry or glossary.of_the_field(plan.field_terms):
+    if glossary.of_the_field(plan.field_terms):
         return None
     return [_as_typed(w, plan) for w in _content_words(plan)]
 
@@ -184,6 +187,9 @@ def _as_typed(word: str, plan: QueryPlan) -> str:
         if [f for _, f in typed[i : i + len(wanted)]] == wanted:
             return " ".join(t for t, _ in typed[i : i + len(wanted)])
     return fold(word)
+
+
+_BARE_MINISTRY = re.compile(r"\bministry\b(?!\s+of\b)")
 
 
 def _content_words(plan: QueryPlan) -> list[str]:
