@@ -43,6 +43,8 @@ from retrieval.stopwords import (
 )
 from retrieval.text import fold
 
+# 'the ministry' alone, in an English question: the one the articles are about, not 'the ministry of …'
+_BARE_MINISTRY = re.compile(r"\bministry\b(?!\s+of\b)")
 FUNCTION_WORDS = VI_STOPWORDS | VI_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 EN_FUNCTION_WORDS = EN_STOPWORDS | EN_TIME_DEICTICS | CALENDAR_WORDS | PRONOUNS
 
@@ -105,7 +107,6 @@ def outside_the_field(plan: QueryPlan, terms: Collection[str]) -> list[str] | No
     if plan.names_ministry:
         return None
     if plan.lang == "en":
-        # 'the ministry' alone is the one the articles are about, not 'the ministry of education'
         if glossary.names_the_field(plan.question) or _BARE_MINISTRY.search(fold(plan.question)):
             return None
         return [w for w in re.findall(r"[^\W\d_]+", plan.question) if fold(w) not in EN_FUNCTION_WORDS]
@@ -187,9 +188,6 @@ def _as_typed(word: str, plan: QueryPlan) -> str:
         if [f for _, f in typed[i : i + len(wanted)]] == wanted:
             return " ".join(t for t, _ in typed[i : i + len(wanted)])
     return fold(word)
-
-
-_BARE_MINISTRY = re.compile(r"\bministry\b(?!\s+of\b)")
 
 
 def _content_words(plan: QueryPlan) -> list[str]:
