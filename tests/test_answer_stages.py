@@ -792,6 +792,17 @@ def test_questions_about_the_most_recent_occurrence(question, latest):
     assert analyse(question).asks_latest is latest
 
 
+@pytest.mark.parametrize("question", ["Tin mới nhất là gì?", "What's the latest news?", "Bộ Công an gần đây làm gì?"])
+def test_the_latest_news_is_the_newest_articles_lead_first(small_searcher, question):
+    # nothing asked but what is newest: the newest articles report it in their leads, whatever the wording
+    plan = analyse(question)
+    assert plan.asks_latest and plan.asks_what_happened and not plan.asks_list
+    answer = small_searcher.ask(question)
+    first = answer.passages[0]
+    assert first.doc == "belarus-2025.txt" and first.best_sentence.startswith("Ngày 3/12")
+    assert not analyse("What is the latest agreement with Cuba?").asks_what_happened  # a topic: ranked by it
+
+
 LATEST_QUESTIONS = (
     "Lần gần nhất Bộ Công an ký văn bản với Belarus là khi nào?",
     "When did the ministry most recently sign a document with Belarus?",

@@ -248,8 +248,15 @@ def analyse(
         ]
         terms = content + bigrams + _partner_terms(partners)  # 'Úc' finds the English articles' 'Australia'
         english_words = []
-    what_happened = _asks_what_happened(lexical_text, time, partners, partner_tokens)
-    time_only = what_happened and not partners
+    latest = _names_a_cue(folded, LATEST_CUES) or (lang == "en" and bool(LAST_AS_LATEST.search(folded)))
+    what_happened = _asks_what_happened(lexical_text, time, partners, partner_tokens) or (
+        # 'Tin mới nhất là gì?', 'What's the latest news?': what the newest articles report
+        latest
+        and time is None
+        and not partners
+        and _asks_what_happened(_without_latest(lexical_text), None, partners, partner_tokens, True)
+    )
+    time_only = what_happened and not partners and time is not None
     plan = QueryPlan(
         question=text,
         lang=lang,
@@ -276,7 +283,7 @@ def analyse(
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
         names_ministry=names_ministry(text),
-        asks_latest=_names_a_cue(folded, LATEST_CUES) or (lang == "en" and bool(LAST_AS_LATEST.search(folded))),
+        asks_latest=latest,
     )
     if follow_up and _is_follow_up(plan):
         plan = replace(_complete(plan, follow_up), chitchat=False)
@@ -337,14 +344,27 @@ def _asks_list(folded: str) -> bool:
     return plural is not None and not ASPECT_NOUNS.search(plural.group(0))
 
 
+def _without_latest(text: str) -> str:
+    """Folded `text` without its words for the most recent ('What is the latest news?': 'what is the news?')."""
+    folded = fold(text)
+    for cue in LATEST_CUES:
+        folded = re.sub(rf"\b{cue}\b", " ", folded)
+    return folded
+
+
 def _asks_what_happened(
-    untimed: str, time: TimeFilter | None, partners: frozenset[str], partner_tokens: list[tuple[str, ...]]
+    untimed: str,
+    time: TimeFilter | None,
+    partners: frozenset[str],
+    partner_tokens: list[tuple[str, ...]],
+    latest: bool = False,
 ) -> bool:
-    """Does the question, its time phrase taken out (`untimed`), name nothing but a time or partners,
-    the ministry and what happened ('What did the ministry do with Laos in 2026?', 'Năm 2019 có sự
-    kiện gì?')? What happened is then what the article reports: its lead says it, and any other of
-    its sentences matches such a question only by the names every sentence of the article shares."""
-    if time is None and not partners:
+    """Does the question, its time phrase taken out (`untimed`), name nothing but a time or partners
+    (or, `latest`, the most recent), the ministry and what happened ('What did the ministry do with
+    Laos in 2026?', 'Năm 2019 có sự kiện gì?', 'Tin mới nhất là gì?')? What happened is then what the
+    article reports: its lead says it, and any other of its sentences matches such a question only by
+    the names every sentence of the article shares."""
+    if time is None and not partners and not latest:
         return False
     rest = set(words(without_parties(fold(untimed)))) - home_words()  # 'What did Vietnam do in 2019?'
     rest -= {t for name in partner_tokens for t in name}

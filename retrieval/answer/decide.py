@@ -272,7 +272,10 @@ def _floors(ranked: Ranked, ratio: float, per_language: bool) -> dict[str, float
 
 def _listed(cand: Candidate, plan: QueryPlan) -> bool:
     """A list question about a partner lists every article about that partner (named in its title
-    or lead) that the partner and time filters kept, however its wording scores."""
+    or lead) that the partner and time filters kept, however its wording scores; and the latest
+    news ('Tin mới nhất là gì?') is the newest articles, whatever their wording."""
+    if plan.asks_latest and plan.asks_what_happened and not plan.partners and plan.time is None:
+        return cand.each_article
     return (
         plan.asks_list
         and plan.time is not None

@@ -161,7 +161,7 @@ def rank_sentences(
     if plan.asks_what_happened:  # 'What happened in 2025?': and each asked article's first passage, which reports it
         first: dict[str, Candidate] = {}
         for c in candidates:
-            asked = c.each_article if plan.asks_time_only else bool(c.article.main_partners & plan.partners)
+            asked = c.each_article if not plan.partners else bool(c.article.main_partners & plan.partners)
             if asked and (c.passage.doc not in first or c.passage.start < first[c.passage.doc].passage.start):
                 first[c.passage.doc] = c
         listed = {id(c) for c in shortlist}
