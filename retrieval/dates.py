@@ -106,6 +106,9 @@ _BACK_BEFORE = re.compile(r"\b(?:hồi|last|earlier in|previously in)\s*$", re.I
 # the sentence looks back over, within the same clause
 _SINCE_CLAUSE = re.compile(r"\b(?:kể từ|từ khi|since)\b[^,;.:]{0,100}$", re.I)
 _BACK_OPENING = re.compile(r"(?:kể từ|từ khi|since|hồi|last)\b", re.I)
+# 'Looking back on the ties set up on April 9, 1973, …', 'Nhìn lại chặng đường từ …': a clause that
+# recalls the past
+_RECALL_CLAUSE = re.compile(r"\b(?:looking back|looked back|recalling|nhìn lại|điểm lại)\b[^,;.:]{0,100}$", re.I)
 
 
 def looks_back(text: str, event: EventDate) -> bool:
@@ -119,6 +122,13 @@ def looks_back(text: str, event: EventDate) -> bool:
         or since_clause(text, event)
         or _BACK_OPENING.match(event.text)  # the date parser keeps the preposition: 'since 2016', 'last May'
     )
+
+
+def recalled(text: str, event: EventDate) -> bool:
+    """Is `event` the time of a clause recalling the past ('Looking back on the ties set up on April 9,
+    1973, the minister noted …')? Asked about, it is the answer; but it sets no time for the sentences
+    after it, as a paragraph's opening day does."""
+    return _RECALL_CLAUSE.search(text[max(0, event.start - 120) : event.start]) is not None
 
 
 def since_clause(text: str, event: EventDate) -> str | None:

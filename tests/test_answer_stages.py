@@ -451,6 +451,18 @@ def test_a_report_dated_by_its_lead_goes_on_to_the_next_days_of_the_visit(tmp_pa
     assert answer.passages[0].date == PartialDate(2019, 9, 11)
 
 
+def test_a_day_a_paragraph_recalls_does_not_date_the_sentences_after_it(tmp_path: Path):
+    netherlands = (
+        " date 2022-11-11 HANOI - Minister To Lam on November 11 welcomed the new Ambassador of the Netherlands.\n\n"
+        "Looking back on the ties set up on April 9, 1973, the minister noted that the two nations have expanded"
+        " trade. Links between the ministry and Dutch law enforcement agencies have also grown closer.\n"
+    )
+    searcher = fake_searcher({"nl.txt": netherlands}, tmp_path)
+    answer = searcher.ask("How have links between the ministry and Dutch law enforcement agencies grown?")
+    first = answer.passages[0]
+    assert first.best_sentence.startswith("Links between") and first.date == PartialDate(2022, 11, 11)
+
+
 def test_open_ended_windows_keep_one_side_of_the_year(small_searcher):
     after = small_searcher.ask("What did Vietnam sign with Belarus after 2024?")
     before = small_searcher.ask("Việt Nam ký gì với Belarus trước năm 2025?")

@@ -21,7 +21,15 @@ from dataclasses import replace
 
 from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan
-from retrieval.dates import OPENING_CHARS, EventDate, PartialDate, days_within_spans_first, looks_back, since_clause
+from retrieval.dates import (
+    OPENING_CHARS,
+    EventDate,
+    PartialDate,
+    days_within_spans_first,
+    looks_back,
+    recalled,
+    since_clause,
+)
 from retrieval.partners import home_words
 from retrieval.store import ArticleRecord, PassageRecord
 from retrieval.text import opens_with_heading, sentence_spans, words
@@ -156,6 +164,7 @@ def _opening_days(passage: PassageRecord, start: int, end: int, published: Parti
         for e in _events_between(passage, start, end, published)
         if e.date.day is not None
         and not looks_back(passage.text, e)
+        and not recalled(passage.text, e)
         and any(0 <= e.start - s <= OPENING_CHARS for s in openings)
     ]
 
