@@ -128,14 +128,19 @@ def recalled(text: str, event: EventDate) -> bool:
     """Is `event` the time of a clause recalling the past ('Looking back on the ties set up on April 9,
     1973, the minister noted …')? Asked about, it is the answer; but it sets no time for the sentences
     after it, as a paragraph's opening day does."""
-    return _RECALL_CLAUSE.search(text[max(0, event.start - 120) : event.start]) is not None
+    return _RECALL_CLAUSE.search(_before(text, event)) is not None
 
 
 def since_clause(text: str, event: EventDate) -> str | None:
     """The clause that makes `event` the start of a period looked back over ('kể từ khi Việt Nam và
     Nam Phi thiết lập quan hệ ngoại giao vào năm 1993'), or None."""
-    m = _SINCE_CLAUSE.search(text[max(0, event.start - 120) : event.start])
+    m = _SINCE_CLAUSE.search(_before(text, event))
     return m.group() if m else None
+
+
+def _before(text: str, event: EventDate) -> str:
+    """The text just before `event`, where the clause that frames it opens."""
+    return text[max(0, event.start - 120) : event.start]
 
 
 def valid_day(year: int | None, month: int, day: int) -> bool:

@@ -105,13 +105,18 @@ def _reports_signing_about(index: LoadedIndex, plan: QueryPlan, record: PassageR
         return modality.reports_signing(record.text)
     if not plan.partners & article.main_partners:
         return False
-    sentence_rows, spans = index.sentences_of(record.row)  # a roundup: the partner's section only
-    sections = index.section_partners(sentence_rows)
-    return any(
+    return any(  # a roundup: the partner's section only
         modality.reports_signing(record.text[a:b])
-        for (a, b), section in zip(spans.tolist(), sections, strict=True)
+        for (a, b), section in _sentence_sections(index, record.row)
         if section & plan.partners
     )
+
+
+def _sentence_sections(index: LoadedIndex, row: int) -> list[tuple[tuple[int, int], frozenset[str]]]:
+    """Each sentence of a passage, as its span in the passage, with the partners of its section (the
+    section's partner in a roundup, retrieval.sections)."""
+    rows, spans = index.sentences_of(row)
+    return list(zip(map(tuple, spans.tolist()), index.section_partners(rows), strict=True))
 
 
 def signing_mentions(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ranked:
@@ -125,12 +130,8 @@ def signing_mentions(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ran
         if not modality.writes_signing(cand.passage.text[choice.start : choice.end]):
             continue
         if plan.partners and len(cand.article.main_partners) >= 2:
-            rows, spans = index.sentences_of(cand.row)
-            sections = index.section_partners(rows)
-            section = next(
-                (found for (a, b), found in zip(spans.tolist(), sections, strict=True) if a <= choice.start < b),
-                frozenset(),
-            )
+            sections = _sentence_sections(index, cand.row)
+            section = next((found for (a, b), found in sections if a <= choice.start < b), frozenset())
             if not section & plan.partners:
                 continue
         mentions.append((cand, choice))

@@ -191,8 +191,9 @@ def lexical_scores(index: LoadedIndex, plan: QueryPlan) -> np.ndarray | None:
     def ids(terms: Iterable[str]) -> list[int]:
         return [index.vocab[t] for t in terms if t in index.vocab]
 
+    asked = set(plan.terms)
     groups = [
-        [word for word in glossary.vietnamese_words(term) if set(word) <= set(plan.terms)]
+        [word for word in glossary.vietnamese_words(term) if set(word) <= asked]
         for term in (plan.field_terms if plan.lang == "en" else ())
     ]
     grouped = {t for group in groups for word in group for t in word}
