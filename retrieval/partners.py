@@ -112,6 +112,7 @@ NAME_CUES = frozenset(
         "ninh",
         "gia",
         "nam",
+        "su",  # 'đại sứ Đức'
     ]
 )
 # Words after a one-syllable name that make it an ordinary compound: 'pháp luật', 'Ý định', 'lao động'.
