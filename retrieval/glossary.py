@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection
 
 from retrieval.segmentation import word_spans
+from retrieval.stopwords import PERSON_NOUNS
 from retrieval.text import fold, normalize, syllables_and_pairs, word_as_terms, words
 
 # The kinds of document the sides sign, as Vietnamese names them: what a generic word for a document
@@ -419,6 +420,43 @@ def vietnamese_words(term: str) -> tuple[tuple[str, ...], ...]:
     """Each Vietnamese word of a glossary term ('@agreement': 'thỏa thuận', 'hiệp định', …) as the
     lexical terms of the index it takes ('thoa_thuan'; 'ban_ghi', 'ghi_nho')."""
     return tuple(_lexical(word) for word in EN_TO_VI.get(term.lstrip("@"), ()))
+
+
+def kind_listed(phrase: str, lang: str) -> frozenset[str]:
+    """The field term ('@ambassador') of the noun a list question enumerates, from the folded phrase
+    that asks for it: an English plural after 'which'/'what' ('which foreign ambassadors': its last
+    word), or the Vietnamese words after 'những'/'các' ('đại sứ' of 'những đại sứ nước nào': its first
+    words). Only the field's own terms (FIELD_TERMS), whose words name one notion in both languages;
+    any kind of document stands for every kind ('which agreements' lists memoranda too)."""
+    found: set[str] = set()
+    if lang == "en":
+        tail = phrase.split()[-2:]
+        found = {t for t in english_terms(" ".join(tail)) if t in english_terms(tail[-1]) or " " in t}
+    else:
+        opening = f"{phrase} "
+        found = {
+            f"@{english}"
+            for english, vietnamese in FIELD_TERMS.items()
+            if any(opening.startswith(f"{fold(word).lower()} ") for word in vietnamese)
+        }
+    found = {t for t in found if t.lstrip("@") in FIELD_TERMS}
+    documents = {t for t in found if set(FIELD_TERMS[t.lstrip("@")]) <= set(DOCUMENT_KINDS)}
+    if documents:
+        return frozenset({"@document"})
+    # people by their title; not events, which news reports in too many words to require one
+    # ('which meetings' lists talks and working sessions, which write no 'cuộc gặp')
+    # ('which deputy ministers': '@deputy minister', not '@minister')
+    people = {t for t in found if t.split()[-1].lstrip("@") in PERSON_NOUNS}
+    return frozenset(t for t in people if not any(o != t and o.endswith(f" {t.lstrip('@')}") for o in people))
+
+
+def writes_kind(kind: Collection[str], text: str, lang: str) -> bool:
+    """Does a passage in `lang` write one of the field terms `kind` (kind_listed), in its own words? An
+    English word counts when it shares a Vietnamese word with one of them ('memorandum' is a document)."""
+    if lang != "en":
+        return bool(written(kind, text))
+    wanted = {word for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ())}
+    return any(wanted.intersection(EN_TO_VI[term.lstrip("@")]) for term in english_terms(text))
 
 
 def names_a_document(text: str, inside_words: frozenset[str] = frozenset()) -> bool:

@@ -111,6 +111,8 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("What did the Philippine adviser sign?", {"PH"}),  # the singular of a plural name
         ("Which Kazakh officials did the minister meet?", {"KZ"}),  # Kazakh(stan)
         ("hợp tác về pháp luật và lao động", set()),
+        ("dai su duc den chao bo truong khi nao", {"DE"}),  # an ambassador's country, typed in lower case
+        ("lich su lao dong", set()),
         ("Ông Nguyễn Minh Đức phát biểu", set()),
         ("Hợp tác với Mỹ và Liên bang Nga", {"US", "RU"}),
         ("Cooperation with the US, not with us", {"US"}),
@@ -1704,3 +1706,37 @@ def test_a_list_shows_the_articles_that_write_what_it_asks_not_those_that_only_s
     searcher = fake_searcher(LIST_ARTICLES, tmp_path)
     answer = searcher.ask("Những nước nào đã nâng quan hệ với Việt Nam lên Đối tác toàn diện?", k=5)
     assert [p.doc for p in answer.passages] == ["brunei.txt", "uae.txt"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which foreign ambassadors did Minister To Lam receive?", {"@ambassador"}),
+        ("Which newly arrived foreign ambassadors called on the minister?", {"@ambassador"}),
+        ("Những đại sứ nước nào đến chào Bộ trưởng?", {"@ambassador"}),
+        ("nhung thu truong nao da sang lao", {"@deputy minister"}),
+        ("Which agreements has Vietnam signed with Belarus?", {"@document"}),  # any instrument
+        ("Bộ Công an đã ký những hiệp định nào?", {"@document"}),
+        ("Which meetings has the ministry held with Singapore?", set()),  # an event: written many ways
+        ("Việt Nam ký văn bản với những nước nào?", set()),  # countries: named, not written as 'nước'
+    ],
+)
+def test_a_list_knows_the_kind_of_thing_it_enumerates(question: str, kind: set[str]):
+    assert analyse(question).kind_listed == kind
+
+
+def test_a_list_of_people_by_title_shows_the_passages_naming_that_title():
+    """'Which ambassadors did the minister receive?' is not answered by his courtesy calls abroad,
+    however near they score; a list whose kind no passage writes keeps its scores alone."""
+    from retrieval.answer.decide import select
+
+    texts = (
+        "Bộ trưởng Tô Lâm tiếp Đại sứ Pháp tại Việt Nam.",
+        "Bộ trưởng Tô Lâm chào xã giao Quốc vương Brunei.",
+        "Bộ trưởng Tô Lâm tiếp Đại sứ Italy đến chào từ biệt.",
+    )
+    ranked = _ranked(("a", 0, 10.0), ("b", 0, 9.5), ("c", 0, 9.0), texts=texts)
+    listed = select(ranked, analyse("Bộ trưởng đã tiếp những đại sứ nào?"), 3, RankingConfig())
+    assert sorted(c.passage.doc for c, _ in listed) == ["a", "c"]
+    ministers = select(ranked, analyse("Bộ trưởng đã gặp những thứ trưởng nào?"), 3, RankingConfig())
+    assert sorted(c.passage.doc for c, _ in ministers) == ["a", "b", "c"]

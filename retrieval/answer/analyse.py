@@ -124,7 +124,7 @@ NOT_TOPIC = VI_STOPWORDS | EN_STOPWORDS | VI_TIME_DEICTICS | EN_TIME_DEICTICS | 
 # (an auxiliary ends the phrase: 'What position does …', 'What did the two ministers discuss?' ask no list)
 _AUXILIARY = r"(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can)\b)"
 PLURAL_QUESTION = re.compile(
-    rf"\b(?:which|what)\s+(?:{_AUXILIARY}\w+\s+){{0,2}}{_AUXILIARY}\w{{3,}}(?<!s)s\b"
+    rf"\b(?:which|what)\s+(?:{_AUXILIARY}\w+\s+){{0,3}}{_AUXILIARY}\w{{3,}}(?<!s)s\b"
     r"|\b(?:nhung|cac)\s+(?:\w+\s+){1,4}(?:nao|gi)\b"
 )
 # ... unless what is asked for are aspects of one event: its areas, issues, topics, kinds of crime
@@ -179,6 +179,8 @@ class QueryPlan:
     field_terms: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()  # the one it asks about as a verb ('What did … sign?'): what to report
     english_words: tuple[str, ...] = ()  # an English question's other content words, which only English passages write
+    # what a list enumerates, as a field term ('Which ambassadors …?', 'những đại sứ nào': '@ambassador')
+    kind_listed: frozenset[str] = frozenset()
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -276,6 +278,7 @@ def analyse(
         asks_plan=bool(PLAN_CUES.search(text.lower())),
         asks_since=_names_a_cue(folded, SINCE_CUES),
         asks_list=_asks_list(folded) or time_only,
+        kind_listed=_kind_listed(folded, lang) if _asks_list(folded) else frozenset(),
         asks_what_happened=what_happened,
         asks_time_only=time_only,
         chitchat=_is_chitchat(folded, topic, partners, time),
@@ -333,6 +336,15 @@ def _asks_when(folded: str) -> bool:
     if any(not glossary.opens_time_clause(folded, m.start()) for m in re.finditer(r"\bwhen\b", folded)):
         return True
     return _names_a_cue(folded, tuple(c for c in WHEN_CUES if c != "when"))
+
+
+def _kind_listed(folded: str, lang: str) -> frozenset[str]:
+    """The field term of the noun a list question enumerates (glossary.kind_listed), if it names one."""
+    plural = PLURAL_QUESTION.search(folded)
+    if plural is None:
+        return frozenset()
+    phrase = plural.group(0).split()
+    return glossary.kind_listed(" ".join(phrase if lang == "en" else phrase[1:-1]), lang)
 
 
 def _asks_list(folded: str) -> bool:

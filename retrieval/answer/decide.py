@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from retrieval import modality
+from retrieval import glossary, modality
 from retrieval.answer.analyse import QueryPlan
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import states_a_number
@@ -226,12 +226,25 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
     least_coverage = 0.0
     if plan.asks_list and ranked and not time_list:
         least_coverage = config.list_coverage_ratio * max(article_coverage.values())
+    # a list of people by title or of documents shows answering sentences that name one, when some
+    # do ('Which ambassadors did the minister receive?' is not answered by his courtesy calls abroad)
+    of_kind = {id(c) for c, ch in ranked if _names_kind_listed(c, ch, plan)} if plan.kind_listed else set()
     return [
         (cand, choice)
         for cand, choice in ranked
-        if (cand.score >= floors[cand.passage.lang] and article_coverage[cand.passage.doc] >= least_coverage)
+        if (
+            cand.score >= floors[cand.passage.lang]
+            and article_coverage[cand.passage.doc] >= least_coverage
+            and (not of_kind or id(cand) in of_kind)
+        )
         or _listed(cand, plan)
     ]
+
+
+def _names_kind_listed(cand: Candidate, choice: SentenceChoice, plan: QueryPlan) -> bool:
+    """Does the answering sentence name the kind of thing a list asks for (QueryPlan.kind_listed)?"""
+    sentence = cand.passage.text[choice.start : choice.end]
+    return plan.asks_list and glossary.writes_kind(plan.kind_listed, sentence, cand.passage.lang)
 
 
 def _each_partner_asked(chosen: Ranked, ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:
