@@ -1740,3 +1740,15 @@ def test_a_list_of_people_by_title_shows_the_passages_naming_that_title():
     assert sorted(c.passage.doc for c, _ in listed) == ["a", "c"]
     ministers = select(ranked, analyse("Bộ trưởng đã gặp những thứ trưởng nào?"), 3, RankingConfig())
     assert sorted(c.passage.doc for c, _ in ministers) == ["a", "b", "c"]
+
+
+def test_a_list_of_acts_counts_as_left_out_only_articles_reporting_the_act():
+    """'Bộ Công an đã ký những văn bản nào?' lists the articles reporting a signing; one that only
+    scores near them is not an article 'left out' for the reader to narrow the question to."""
+    from retrieval.answer.decide import listed_articles, select
+
+    ranked = _ranked(("a", 0, 10.0), ("b", 0, 9.5), ("c", 0, 9.0))
+    ranked = [(cand, replace(choice, reports_act=cand.passage.doc != "c")) for cand, choice in ranked]
+    plan = analyse("Bộ Công an đã ký những văn bản nào?")
+    assert sorted(c.passage.doc for c, _ in select(ranked, plan, 1, RankingConfig())) == ["a", "b"]
+    assert listed_articles(ranked, plan, RankingConfig()) == 2

@@ -204,8 +204,10 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
 
 
 def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> int:
-    """How many articles a question asking for a list matches (`select` shows at most LIST_MAX)."""
-    return len({cand.passage.doc for cand, _ in _relevant(ranked, plan, config)}) if plan.asks_list else 0
+    """How many articles a question asking for a list matches: those `select` lists, which shows at
+    most LIST_MAX of them (not every relevant article: 'Which agreements did … sign?' lists only those
+    reporting a signing)."""
+    return len({cand.passage.doc for cand, _ in select(ranked, plan, len(ranked), config)}) if plan.asks_list else 0
 
 
 def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
