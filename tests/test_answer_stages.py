@@ -966,6 +966,17 @@ def test_a_photo_caption_is_never_the_answer(tmp_path: Path):
     )
     answer = fake_searcher({"sa.txt": saudi}, tmp_path).ask("Tô Lâm tiếp Đại sứ nào?")
     assert answer.passages[0].best_sentence.startswith("Chiều 29/9")
+    # ... nor one a credit follows on the lead's line ('… giữa hai bên. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, …')
+    belarus = (
+        " date 2017-10-21 Bộ trưởng Tô Lâm và Chủ tịch Vakulchik Valery ký thỏa thuận hợp tác giữa hai bên."
+        " (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, tại Hà Nội, Bộ trưởng Tô Lâm đã hội đàm với Chủ tịch Vakulchik Valery."
+        "\n\n" + FILLER + "\n"
+    )
+    (tmp_path / "by").mkdir()
+    answer = fake_searcher({"by.txt": belarus}, tmp_path / "by").ask(
+        "Bộ trưởng Tô Lâm và Chủ tịch Vakulchik Valery hợp tác giữa hai bên ra sao?"
+    )
+    assert answer.passages[0].best_sentence.startswith("Chiều 21/10")
 
 
 def test_a_verb_inside_a_name_is_not_the_verb_asked_about(tmp_path: Path):

@@ -44,7 +44,7 @@ from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.headers import is_caption
 from retrieval.partners import home_words
 from retrieval.store import LoadedIndex
-from retrieval.text import opens_with_heading, syllables_and_pairs
+from retrieval.text import has_photo_credit, opens_with_heading, syllables_and_pairs
 from retrieval.text import words as words_of
 
 SIGNING_TERMS = frozenset(("@sign", *glossary.term_words("@sign")))  # 'ký', 'ký kết', 'signed'
@@ -256,8 +256,13 @@ def best_sentence(
     # question's own words, and answers nothing: the sentences under it do
     heading_end = text.find("\n") if len(rows) > 1 and opens_with_heading(text) else -1
     # ... and a photo caption ('Ảnh: Bộ trưởng … và Đại sứ … tại buổi tiếp.') describes a picture in the
-    # names of the event, not the event: never the answer, unless the passage holds nothing else
-    captions = [is_caption(text[start:end]) for start, end in spans.tolist()]
+    # names of the event, not the event: never the answer, unless the passage holds nothing else; so
+    # is the sentence a credit follows ('… ký thỏa thuận hợp tác giữa hai bên. (Ảnh: Doãn Tấn/TTXVN)')
+    bounds = spans.tolist()
+    after = [
+        text[end:following] for (_, end), (following, _) in zip(bounds, [*bounds[1:], (len(text), 0)], strict=True)
+    ]
+    captions = [is_caption(text[a:b]) or has_photo_credit(gap) for (a, b), gap in zip(bounds, after, strict=True)]
     for (start, end), z, inside_words, (implied, denied), caption in zip(
         spans.tolist(), dense.tolist(), tails, held, captions, strict=True
     ):
