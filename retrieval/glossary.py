@@ -74,8 +74,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "negotiate": ("đàm phán",),
     "farewell": ("chào từ biệt",),
     "courtesy call": ("chào xã giao",),
-    # a call on a leader; on a monarch, an audience ('yết kiến')
-    "call on": ("đến chào", "chào xã giao", "yết kiến"),
+    # a call on a leader; on a monarch, an audience ('yết kiến'); and the host's side of it, receiving
+    # the caller ('Bộ trưởng tiếp Đại sứ …' is the ambassador calling on the minister)
+    "call on": ("đến chào", "chào xã giao", "yết kiến", "tiếp"),
     # a conference or session opens and closes
     "open": ("khai mạc",),
     "close": ("bế mạc", "khép lại"),

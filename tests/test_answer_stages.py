@@ -1763,3 +1763,12 @@ def test_a_list_of_acts_counts_as_left_out_only_articles_reporting_the_act():
     plan = analyse("Bộ Công an đã ký những văn bản nào?")
     assert sorted(c.passage.doc for c, _ in select(ranked, plan, 1, RankingConfig())) == ["a", "b"]
     assert listed_articles(ranked, plan, RankingConfig()) == 2
+
+
+def test_calling_on_someone_is_written_as_their_receiving_the_caller():
+    """'Những đại sứ nào đến chào Bộ trưởng?': an ambassador calls on the minister when the minister
+    receives him, and the news writes the reception ('tiếp'), which is the act asked about."""
+    from retrieval import glossary
+
+    assert glossary.written(("@call on",), "Ngày 9/11, Bộ trưởng Tô Lâm tiếp Đại sứ Pháp Nicolas Warnery.")
+    assert not glossary.written(("@call on",), "Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Nội vụ Pháp.")
