@@ -406,6 +406,11 @@ def written(english_terms: Collection[str], text: str, inside_words: frozenset[s
     """Those of `english_terms` that Vietnamese `text` writes in any of their Vietnamese words
     ('@establish' in '… thiết lập quan hệ …'), not counting syllables it has only inside longer
     words (`inside_words`: 'ký' of 'Thư ký' is no signing)."""
+    return _written(frozenset(english_terms), text, inside_words)
+
+
+@functools.lru_cache(maxsize=32768)  # the same sentences are read for the same terms question after question
+def _written(english_terms: frozenset[str], text: str, inside_words: frozenset[str]) -> frozenset[str]:
     syllables, pairs = syllables_and_pairs(text)
     present = (syllables - inside_words) | pairs
     return frozenset(term for term in english_terms if any(word <= present for word in _vietnamese_words(term)))

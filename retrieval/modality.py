@@ -18,6 +18,7 @@ passive report: 'Bản ghi nhớ đã được ký kết ngày 3/12'), heads a r
 
 from __future__ import annotations
 
+import functools
 import re
 
 from retrieval.glossary import DOCUMENT_KINDS
@@ -59,11 +60,12 @@ _MAIN_CLAUSE_AUXILIARIES = re.compile(r"\b(?:has|have|had|been|is|are|was|were)\
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\b")  # a year, a day/month
 
 
-def _signing_verbs(text: str) -> list[re.Match[str]]:
+@functools.lru_cache(maxsize=32768)  # the same sentences are read question after question
+def _signing_verbs(text: str) -> tuple[re.Match[str], ...]:
     """Where `text` writes the signing verb, in either language ('ký kết', 'signed', 'concluded' a
     treaty; not 'Thư ký')."""
     concluded = [m for m in _CONCLUDE_EN.finditer(text) if _DOCUMENT_IN_CLAUSE.search(_clause_around(text, m))]
-    return [*_SIGN_VI.finditer(text), *_SIGN_EN.finditer(text), *concluded]
+    return (*_SIGN_VI.finditer(text), *_SIGN_EN.finditer(text), *concluded)
 
 
 def _clause_around(text: str, verb: re.Match[str]) -> str:
@@ -76,6 +78,7 @@ def writes_signing(sentence: str) -> bool:
     return bool(_signing_verbs(sentence))
 
 
+@functools.lru_cache(maxsize=32768)  # sentences are read again question after question
 def signing_not_reported(sentence: str) -> bool:
     """Does `sentence` write the signing verb, and each time as an act not yet done or as a
     description of a document signed before ('các văn bản hợp tác đã ký')?"""
@@ -94,6 +97,7 @@ def _described(sentence: str, verb: re.Match[str]) -> bool:
     return bool(opening)  # a clause opening with the document is its passive report
 
 
+@functools.lru_cache(maxsize=32768)  # sentences are read again question after question
 def signing_only_intended(sentence: str) -> bool:
     """Does `sentence` write the signing verb, and each time as an act not yet done?"""
     verbs = _signing_verbs(sentence)

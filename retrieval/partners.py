@@ -273,6 +273,7 @@ _LIST_JOINER = re.compile(r"\s*(?:,|;|,?\s*và|,?\s*and)\s*")
 LIST_MIN = 3  # names in a row that make an enumeration
 
 
+@functools.lru_cache(maxsize=8192)  # asked of the same passages and titles question after question
 def named_only_in_lists(text: str, key: str) -> bool:
     """Does `text` name the partner only inside enumerations of LIST_MIN or more partners (and at least once)?"""
     text = normalize(text)  # the mentions' offsets are in the normalised text: what lies between is read there too
@@ -293,6 +294,11 @@ def named_only_in_lists(text: str, key: str) -> bool:
 def partners_in_text(text: str, lang: str = "vi") -> set[str]:
     """Keys of the partners an article names, in either language; in English text demonyms count too
     ('the Swedish police chief')."""
+    return set(_partners_named(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)  # the same titles and passages are read question after question
+def _partners_named(text: str, lang: str) -> frozenset[str]:
     text = normalize(text)
     found = {key for key, _, _ in _mentions(text)}
     if lang == "en":
@@ -301,7 +307,7 @@ def partners_in_text(text: str, lang: str = "vi") -> set[str]:
             if key:
                 found.add(key)
     found.discard(HOME)
-    return found
+    return frozenset(found)
 
 
 def _is_name_use(text: str, m: re.Match[str]) -> bool:

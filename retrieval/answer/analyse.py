@@ -16,6 +16,7 @@ Vietnamese typed without diacritics is given back the articles' own spellings fo
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import asdict, dataclass, field, replace
@@ -439,6 +440,7 @@ def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every sentence ranked
 def partner_name_terms(partners: frozenset[str]) -> frozenset[str]:
     """The terms that name `partners`, in either language ('nam_phi', 'south', 'africa')."""
     tokens = {t for name in _partner_tokens(partners) for t in name}

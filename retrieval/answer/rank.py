@@ -31,6 +31,7 @@ compounds.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -416,9 +417,14 @@ def _verbs_written(verbs: frozenset[str], sentence: str, inside: frozenset[str],
     agrees on nothing); Vietnamese writes its verbs in lower case."""
     if not vietnamese:
         return _signing_as_read(glossary.written_in_english(verbs, sentence), sentence)
+    return _signing_as_read(glossary.written(verbs, _lower_case_words(sentence), inside), sentence)
+
+
+@functools.lru_cache(maxsize=32768)  # the same sentences come back question after question
+def _lower_case_words(sentence: str) -> str:
+    """A Vietnamese sentence with its capitalised words after the first blanked out (names, not verbs)."""
     tokens = sentence.split()
-    lowered = " ".join(t if i == 0 or not t[:1].isupper() else "," for i, t in enumerate(tokens))
-    return _signing_as_read(glossary.written(verbs, lowered, inside), sentence)
+    return " ".join(t if i == 0 or not t[:1].isupper() else "," for i, t in enumerate(tokens))
 
 
 def _signing_as_read(terms: frozenset[str], sentence: str) -> frozenset[str]:
