@@ -89,6 +89,11 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "UNODC": (("UNODC",), ("UNODC",)),
 }
 HOME = "VN"  # the ministry's own country is never a partner
+# Where the ministry receives its guests: the capital and the largest city, in both languages (folded)
+HOME_CITIES = ("ha noi", "hanoi", "ho chi minh", "tp.hcm", "tphcm")
+# Going to a partner ('đoàn sang Indonesia', 'thăm Cuba', 'a visit to Laos', 'visited Egypt'), folded:
+# a verb or preposition of travel right before the partner's name
+_TRAVEL_TO = r"(?:sang|sang tham|tham|den|toi|visit(?:ed|ing|s)?(?: to)?|trip to|travel(?:l?ed|s)? to|went to|flew to)"
 # Words before a one-syllable name that show a country is meant: 'với Nga', 'nước Pháp', 'phía Lào'.
 NAME_CUES = frozenset(
     [
@@ -511,3 +516,26 @@ def correct_partner_names(
 
     corrected = re.sub(r"[^\W\d_]+", replace, question)
     return corrected, list(dict.fromkeys(replaced))
+
+
+def travelled_to(question: str, keys: Iterable[str]) -> frozenset[str]:
+    """Those of the partners `keys` that the question says someone travelled to ('ai dẫn đầu đoàn Bộ
+    Công an sang Indonesia?', 'When did To Lam visit Cuba?'); not one it names otherwise ('Đại sứ
+    Indonesia', 'người Việt ở Slovakia')."""
+    folded = " ".join(_tokens(fold(normalize(question)).lower()))
+    known = all_partners()
+    found = set()
+    for key in keys:
+        if key not in known:
+            continue
+        names = {" ".join(_tokens(fold(n).lower())) for n in (*known[key].vi_names, *known[key].en_names)}
+        if any(re.search(rf"\b{_TRAVEL_TO} {re.escape(n)}\b", folded) for n in names if n):
+            found.add(key)
+    return frozenset(found)
+
+
+def held_at_home(lead: str) -> bool:
+    """Does an article's lead sentence place its event in Vietnam ('Chiều 23/8, tại Hà Nội, …', 'HANOI
+    - …', '… received … in Hanoi')? Then a partner's people came to the ministry, not the reverse."""
+    folded = " ".join(_tokens(fold(normalize(lead)).lower()))
+    return any(re.search(rf"\b{re.escape(city)}\b", folded) for city in HOME_CITIES)

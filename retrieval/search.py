@@ -211,6 +211,12 @@ class Searcher:
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)
+        if plan.visits:  # 'đoàn sang Indonesia': not Indonesia's visits here
+            travelled = filters.abroad(index, candidates, plan.visits)
+            about_visited = [c for c in candidates if c.article.main_partners & plan.visits]
+            if about_visited and not any(c.article.main_partners & plan.visits for c in travelled):
+                return decline("visit", [partner_name(p, plan.lang) for p in sorted(plan.visits)])
+            candidates = travelled
         timely = filters.within_time(candidates, plan.time, plan.asks_plan)
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])

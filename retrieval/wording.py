@@ -65,6 +65,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "weak": {"vi": "Các bài báo không trả lời câu hỏi này.", "en": "The articles do not answer this question."},
     "count": {"vi": "Các bài báo không nêu con số này.", "en": "The articles do not state that number."},
+    "no_visit": {
+        "vi": "Các bài báo không đưa tin về chuyến đi sang {missing}; các cuộc gặp với {missing} mà chúng nêu diễn ra tại Việt Nam.",
+        "en": "The articles report no trip to {missing}; the meetings with {missing} they report took place in Vietnam.",
+    },
     "unreported": {
         "vi": "Các bài báo về {missing} không đưa tin về việc ký kết văn bản nào.",
         "en": "The articles on {missing} report no signing.",
@@ -177,6 +181,8 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
         head = word("unreported", lang, missing=missing)
     elif answer.decline_reason == "count":
         head = word("count", lang)
+    elif answer.decline_reason == "visit":
+        head = word("no_visit", lang, missing=missing)
     elif answer.decline_reason == "chitchat":
         head = word(_small_talk_key(answer.question), lang)
     else:

@@ -1772,3 +1772,41 @@ def test_calling_on_someone_is_written_as_their_receiving_the_caller():
 
     assert glossary.written(("@call on",), "Ngày 9/11, Bộ trưởng Tô Lâm tiếp Đại sứ Pháp Nicolas Warnery.")
     assert not glossary.written(("@call on",), "Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Nội vụ Pháp.")
+
+
+@pytest.mark.parametrize(
+    ("question", "visits"),
+    [
+        ("ai dan dau doan bo cong an sang indonesia nam 2024", {"ID"}),
+        ("Đoàn Bộ Công an sang thăm Lào khi nào?", {"LA"}),
+        ("What did To Lam do on his 2023 visit to Egypt?", {"EG"}),
+        ("When did To Lam visit Cuba?", {"CU"}),
+        ("Đại sứ Indonesia tại Việt Nam là ai?", set()),  # its ambassador, here
+        ("How many Vietnamese live in Slovakia?", set()),
+        ("Tô Lâm tiếp đoàn Lào sang thăm Việt Nam", set()),  # a visit here
+    ],
+)
+def test_a_question_knows_which_partner_someone_travelled_to(question: str, visits: set[str]):
+    assert analyse(question).visits == visits
+
+
+def test_a_trip_to_a_partner_is_not_answered_by_its_visits_here(tmp_path: Path):
+    """'Who led the ministry's delegation to Indonesia?' is not answered by the Indonesian ambassador's
+    call in Hanoi; the decline says the meetings with Indonesia took place in Vietnam."""
+    articles = {
+        "id.txt": (
+            " date 2024-08-23 Chiều 23/8, tại Hà Nội, Bộ trưởng Bộ Công an Lương Tam Quang tiếp Đại sứ Indonesia"
+            " Denny Abdi. Hai bên trao đổi về hợp tác phòng, chống ma túy.\n"
+        ),
+        "cu.txt": (
+            " date 2022-10-12 Đoàn đại biểu Bộ Công an do Bộ trưởng Tô Lâm dẫn đầu thăm chính thức Cuba"
+            " trong ba ngày 12 - 14/10. Người đón đoàn là Bộ trưởng Nội vụ Cuba.\n"
+        ),
+    }
+    searcher = fake_searcher(articles, tmp_path)
+    answer = searcher.ask("Ai dẫn đầu đoàn Bộ Công an sang Indonesia?")
+    assert not answer.answerable and answer.decline_reason == "visit" and answer.missing == ["Indonesia"]
+    assert "chuyến đi sang Indonesia" in decline(answer, searcher.summary())
+    assert searcher.ask("Ai dẫn đầu đoàn Bộ Công an sang Cuba?").passages[0].doc == "cu.txt"
+    # its people's visit here is answered as before
+    assert searcher.ask("Bộ trưởng tiếp Đại sứ Indonesia khi nào?").passages[0].doc == "id.txt"

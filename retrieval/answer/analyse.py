@@ -29,7 +29,7 @@ from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import could_be_vietnamese, detect_language
 from retrieval.ministry import ministry_words, names_ministry, without_ministry, without_parties
 from retrieval.ordinals import ordinals
-from retrieval.partners import all_partners, home_words, partner_name, partners_in_question
+from retrieval.partners import all_partners, home_words, partner_name, partners_in_question, travelled_to
 from retrieval.segmentation import NOUN_TAGS, tagged_words, word_terms
 from retrieval.stopwords import (
     CALENDAR_WORDS,
@@ -182,6 +182,8 @@ class QueryPlan:
     english_words: tuple[str, ...] = ()  # an English question's other content words, which only English passages write
     # what a list enumerates, as a field term ('Which ambassadors …?', 'những đại sứ nào': '@ambassador')
     kind_listed: frozenset[str] = frozenset()
+    # the partners it says someone travelled to ('đoàn sang Indonesia', 'visit Cuba'): not their visits here
+    visits: frozenset[str] = frozenset()
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -265,6 +267,7 @@ def analyse(
         lang=lang,
         without_diacritics=lang == "vi" and text.isascii(),
         partners=partners,
+        visits=travelled_to(text, partners),
         time=time,
         terms=tuple(dict.fromkeys(terms)),
         translated=frozenset(translated),

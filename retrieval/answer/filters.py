@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from retrieval.answer.retrieve import Candidate
 from retrieval.dates import TimeFilter
-from retrieval.store import ArticleRecord, PassageRecord
+from retrieval.headers import is_caption
+from retrieval.partners import held_at_home
+from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
+from retrieval.text import is_photo_credit, sentence_spans
 
 
 def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> list[Candidate]:
@@ -23,6 +26,28 @@ def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> lis
     if not partners:
         return candidates
     return [c for c in candidates if (c.passage.partners | c.article.main_partners) & partners]
+
+
+def abroad(index: LoadedIndex, candidates: list[Candidate], visits: frozenset[str]) -> list[Candidate]:
+    """For a question about a trip to a partner ('ai dẫn đầu đoàn sang Indonesia?'), the passages
+    but those of articles about that partner whose lead places the event in Vietnam: its ambassador's
+    call on the minister in Hanoi is no trip there. A roundup of several partners is kept whole."""
+    if not visits:
+        return candidates
+    home: dict[str, bool] = {}
+    for c in candidates:
+        about = c.article.main_partners
+        if about & visits and len(about) < 2 and c.passage.doc not in home:
+            home[c.passage.doc] = held_at_home(_lead(index, c.passage.doc))
+    return [c for c in candidates if not home.get(c.passage.doc, False)]
+
+
+def _lead(index: LoadedIndex, doc: str) -> str:
+    """An article's first sentence that is no photo caption."""
+    found = index.article_body(doc)
+    body = found[1] if found else ""
+    sentences = (body[a:b] for a, b in sentence_spans(body))
+    return next((s for s in sentences if not (is_caption(s) or is_photo_credit(s))), "")
 
 
 def about_ministry(candidates: list[Candidate], asked: bool) -> list[Candidate]:
