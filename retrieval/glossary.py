@@ -496,15 +496,20 @@ def english_term_words(text: str) -> frozenset[str]:
     )
 
 
-def field_terms_written(words_of_question: Collection[str]) -> frozenset[str]:
+def field_terms_written(words_of_question: Collection[str], spelled: str | None = None) -> frozenset[str]:
     """The glossary terms ('@sign') whose Vietnamese words a Vietnamese question writes (its lexical
     terms as words), each word as its narrowest term ('hội đàm': talks, not any meeting; 'đề nghị':
-    proposing, which asking and suggesting share)."""
+    proposing, which asking and suggesting share). Given the question as `spelled` with its
+    diacritics, a word counts only as spelled there: the 'kỳ' of 'kỳ họp' or 'Hoa Kỳ' folds to the
+    'ký' of signing, and is none."""
     present = set(words_of_question)
+    lowered = normalize(spelled).lower() if spelled is not None else None
     narrowest: dict[str, tuple[int, str]] = {}
     for english, vietnamese in EN_TO_VI.items():
         for word in vietnamese:
             wider = word in narrowest and narrowest[word][0] <= len(vietnamese)
+            if lowered is not None and not re.search(rf"(?<!\w){re.escape(normalize(word).lower())}(?!\w)", lowered):
+                continue
             if set(_lexical(word)) <= present and not wider:
                 narrowest[word] = (len(vietnamese), f"@{english}")
     return frozenset(term for _, term in narrowest.values())

@@ -1810,3 +1810,16 @@ def test_a_trip_to_a_partner_is_not_answered_by_its_visits_here(tmp_path: Path):
     assert searcher.ask("Ai dẫn đầu đoàn Bộ Công an sang Cuba?").passages[0].doc == "cu.txt"
     # its people's visit here is answered as before
     assert searcher.ask("Bộ trưởng tiếp Đại sứ Indonesia khi nào?").passages[0].doc == "id.txt"
+
+
+@pytest.mark.parametrize(
+    ("question", "signing"),
+    [
+        ("Nước nào nhận cờ đăng cai kỳ họp Đại hội đồng Interpol sau Hà Nội?", False),  # a session
+        ("Bộ Công an hợp tác với Hoa Kỳ thế nào?", False),  # the United States
+        ("Việt Nam ký gì với Belarus năm 2023?", True),
+        ("viet nam ky gi voi belarus", True),  # typed without diacritics, 'ky' may be either
+    ],
+)
+def test_a_field_term_counts_as_the_question_spells_it(question: str, signing: bool):
+    assert ("@sign" in analyse(question).field_terms) is signing

@@ -304,7 +304,8 @@ def analyse(
         # ministry's name is no question of policing ('Bộ Công an' is not 'công an', the police)
         outside = f" {' '.join(words(without_ministry(folded)))} "
         own = [t for t in plan.terms if f" {t.replace('_', ' ')} " in outside]
-        plan = replace(plan, field_terms=glossary.field_terms_written(own))
+        spelled = None if plan.without_diacritics else text
+        plan = replace(plan, field_terms=glossary.field_terms_written(own, spelled))
     return plan
 
 
