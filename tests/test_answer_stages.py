@@ -1823,3 +1823,18 @@ def test_a_trip_to_a_partner_is_not_answered_by_its_visits_here(tmp_path: Path):
 )
 def test_a_field_term_counts_as_the_question_spells_it(question: str, signing: bool):
     assert ("@sign" in analyse(question).field_terms) is signing
+
+
+def test_a_question_asking_for_a_country_is_answered_by_a_sentence_naming_one(tmp_path: Path):
+    """'Nước nào nhận cờ đăng cai kỳ họp tiếp theo?': the lead of the session in Hanoi shares most of
+    the question's words, but the sentence handing the flag to Italy names the country asked for."""
+    interpol = (
+        " date 2011-10-31 Sáng 31/10/2011, kỳ họp thứ 80 Đại hội đồng Interpol khai mạc tại Hà Nội, kỳ họp"
+        " đăng cai lần đầu.\n\n" + FILLER + "\n\nBế mạc ngày 3/11, Bộ trưởng trao cờ cho trưởng đoàn Italy,"
+        " nước đăng cai kỳ họp thứ 81.\n"
+    )
+    searcher = fake_searcher({"interpol.txt": interpol}, tmp_path)
+    answer = searcher.ask("Nước nào đăng cai kỳ họp Đại hội đồng Interpol thứ 81?")
+    assert "Italy" in answer.passages[0].best_sentence
+    assert analyse("Which country hosts the next session?").asks_country
+    assert not analyse("Which minister hosts the next session?").asks_country

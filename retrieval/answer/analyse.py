@@ -139,6 +139,10 @@ PERSON_WH = re.compile(r"\b(?:who|whom|whose)\b")
 PERSON_WHICH = re.compile(
     rf"\b(?:which|what)\s+(?:{_AUXILIARY}\w+\s+){{0,3}}(?:{'|'.join(sorted(n for n in PERSON_NOUNS if ' ' not in n))})s?\b"
 )
+# a country asked for (folded): 'Which country …?', 'What nations …?', 'Nước nào …?', '… quốc gia nào?'
+COUNTRY_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nations?)\b|\b(?:nuoc|quoc gia)\s+nao\b"
+)
 MAX_FOLLOW_UP_TOPIC_WORDS = 2  # 'ai ký?', 'who signed it?': at most this many topic words of its own
 
 
@@ -170,6 +174,7 @@ class QueryPlan:
     asks_plan: bool = False
     asks_since: bool = False  # asks when a period began: a date looked back to answers (SINCE_CUES)
     asks_who: bool = False  # asks for a person: 'Who …?', 'Ai …?', 'Which minister …?', '… lãnh đạo nào?'
+    asks_country: bool = False  # asks for a country: 'Which country …?', 'Nước nào …?', '… quốc gia nào?'
     # 'Who is Volfovich Aleksandr Grigorievich?', 'Ông Volfovich là ai?': the folded words of the name
     # asked about, whom an article introduces with their full title where it first names them
     identity: tuple[str, ...] = ()
@@ -296,7 +301,7 @@ def analyse(
         plan = replace(_complete(plan, follow_up), chitchat=False)
     if plan.without_diacritics and spellings is not None:
         plan = replace(plan, embed_text=_capitalise_partners(restore(plan.embed_text, spellings), plan.partners))
-    plan = replace(plan, asks_who=_asks_who(plan))
+    plan = replace(plan, asks_who=_asks_who(plan), asks_country=bool(COUNTRY_ASKED.search(folded)))
     if lang == "vi":  # matched as words, as the passages are indexed
         plan = replace(plan, terms=tuple(word_terms(plan.terms, plan.embed_text)))
         plan = replace(plan, predicates=glossary.vietnamese_predicates(plan.embed_text, plan.terms))

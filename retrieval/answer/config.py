@@ -62,6 +62,12 @@ class RankingConfig:
     # at 1, +3 at 2 and 3 (synthetic-8, -9 and -10 one each), where synthetic-4 loses one R@3; held
     # unchanged. The least of the best
     who_penalty: float = 2.0
+    # ... and, for a question asking for a country (QueryPlan.asks_country), of a sentence that names
+    # none the question does not, in itself or as its article's partner: 'Nước nào nhận cờ đăng cai kỳ
+    # họp … Interpol tiếp theo?' was answered by the lead of the Hanoi session, not by '… trao cờ
+    # Interpol cho trưởng đoàn Italy'. A@1 over 0 on all fit sets: +1 at 0.5, +2 at 1.0 to 5.0
+    # (synthetic-3 c116, synthetic-10 m074); held and seeds alone unchanged. The least of the best
+    country_penalty: float = 1.0
     ranked_passages: int = 15  # passages whose sentences are scored
     # decline below this final score of the best passage: on tune (with dev-qa) every answerable
     # question scored at least 4.75 and the unanswerable ones that reach this stage at least 8.0; kept

@@ -18,9 +18,10 @@ only described ('các văn bản đã ký', retrieval.modality) does not count a
 'when' names a date: for a 'when' question, in an article that dates some of its sentences, a
 sentence that names none loses config.when_penalty; for 'how many', one that writes no number (a
 date's aside) loses config.quantity_penalty (and its passage config.passage_quantity_penalty); for
-'who', one that names no one the question does not loses config.who_penalty. Some questions take a
-fixed sentence instead of the best-scoring one: a question naming only who and when takes the first
-sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section
+'who', one that names no one the question does not loses config.who_penalty; for 'which
+country', one naming no country it does not (nor in an article about one) config.country_penalty.
+Some questions take a fixed sentence instead of the best-scoring one: a question naming only who and
+when takes the first sentence reporting the event; 'Who is …?' takes the first sentence naming the person. A section
 heading or a photo caption is never the answer.
 
 For a Vietnamese question, terms are matched as words, not syllables: a syllable found only inside
@@ -43,7 +44,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_number, states_a_time
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.headers import is_caption
-from retrieval.partners import home_words
+from retrieval.partners import home_words, partners_in_text
 from retrieval.store import LoadedIndex
 from retrieval.text import has_photo_credit, opens_with_heading, syllables_and_pairs
 from retrieval.text import words as words_of
@@ -280,6 +281,8 @@ def best_sentence(
             score -= config.when_penalty
         if plan.asks_who and not _names_someone(text[start:end], plan):  # 'Who …?' is answered by a name
             score -= config.who_penalty
+        if plan.asks_country and not _names_a_country(text[start:end], cand, plan):  # 'Nước nào …?': by a country
+            score -= config.country_penalty
         lacks_number = needs_number and not states_a_number(cand.passage, start, end)
         if lacks_number:
             score -= config.quantity_penalty
@@ -383,6 +386,12 @@ def _names_someone(sentence: str, plan: QueryPlan) -> bool:
     sentence without one names no one the question does not already ('hai trưởng đoàn ký …')."""
     known = set(plan.names) | set(plan.terms)
     return any(t[:1].isupper() and not set(words_of(t)) <= known for t in sentence.split()[1:])
+
+
+def _names_a_country(sentence: str, cand: Candidate, plan: QueryPlan) -> bool:
+    """Does the sentence, or the article it is read in, name a country the question does not?"""
+    about = (cand.article.main_partners | partners_in_text(sentence, cand.passage.lang)) - plan.partners
+    return any(len(key) == 2 for key in about)  # CLDR's territories, not organisations ('INTERPOL')
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
