@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Collection
 
-from retrieval.segmentation import word_spans
+from retrieval.segmentation import tagged_words, word_spans
 from retrieval.stopwords import PERSON_NOUNS
 from retrieval.text import fold, normalize, syllables_and_pairs, word_as_terms, words
 
@@ -459,10 +459,22 @@ def kind_listed(phrase: str, lang: str) -> frozenset[str]:
 def writes_kind(kind: Collection[str], text: str, lang: str) -> bool:
     """Does a passage in `lang` write one of the field terms `kind` (kind_listed), in its own words? An
     English word counts when it shares a Vietnamese word with one of them ('memorandum' is a document)."""
-    if lang != "en":
-        return bool(written(kind, text))
+    if lang != "en":  # as a word of its own: not the 'đại sứ' of 'Đại sứ quán' (an embassy)
+        return any(_as_a_word(word, text) for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ()))
     wanted = {word for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ())}
     return any(wanted.intersection(EN_TO_VI[term.lstrip("@")]) for term in english_terms(text))
+
+
+def _as_a_word(word: str, text: str) -> bool:
+    """Does Vietnamese `text` write `word` other than inside a longer word (pyvi's words: 'Đại sứ
+    quán', an embassy, is no 'đại sứ')?"""
+    pattern = re.compile(rf"(?<!\w){re.escape(normalize(word).lower())}(?!\w)")
+    written_times = len(pattern.findall(normalize(text).lower()))
+    if not written_times:
+        return False
+    size = len(word.split())
+    inside = sum(len(pattern.findall(w.lower())) for w, _ in tagged_words(normalize(text)) if len(w.split()) > size)
+    return written_times > inside
 
 
 def names_a_document(text: str, inside_words: frozenset[str] = frozenset()) -> bool:

@@ -1745,12 +1745,13 @@ def test_a_list_of_people_by_title_shows_the_passages_naming_that_title():
         "Bộ trưởng Tô Lâm tiếp Đại sứ Pháp tại Việt Nam.",
         "Bộ trưởng Tô Lâm chào xã giao Quốc vương Brunei.",
         "Bộ trưởng Tô Lâm tiếp Đại sứ Italy đến chào từ biệt.",
+        "Bộ trưởng Tô Lâm chào xã giao Thủ tướng Ai Cập và thăm Đại sứ quán.",  # an embassy, no ambassador
     )
-    ranked = _ranked(("a", 0, 10.0), ("b", 0, 9.5), ("c", 0, 9.0), texts=texts)
+    ranked = _ranked(("a", 0, 10.0), ("b", 0, 9.5), ("c", 0, 9.0), ("d", 0, 9.0), texts=texts)
     listed = select(ranked, analyse("Bộ trưởng đã tiếp những đại sứ nào?"), 3, RankingConfig())
     assert sorted(c.passage.doc for c, _ in listed) == ["a", "c"]
     ministers = select(ranked, analyse("Bộ trưởng đã gặp những thứ trưởng nào?"), 3, RankingConfig())
-    assert sorted(c.passage.doc for c, _ in ministers) == ["a", "b", "c"]
+    assert sorted(c.passage.doc for c, _ in ministers) == ["a", "b", "c", "d"]
 
 
 def test_a_list_of_acts_counts_as_left_out_only_articles_reporting_the_act():
