@@ -459,12 +459,15 @@ def kind_listed(phrase: str, lang: str) -> frozenset[str]:
 def writes_kind(kind: Collection[str], text: str, lang: str) -> bool:
     """Does a passage in `lang` write one of the field terms `kind` (kind_listed), in its own words? An
     English word counts when it shares a Vietnamese word with one of them ('memorandum' is a document)."""
-    if lang != "en":  # as a word of its own: not the 'đại sứ' of 'Đại sứ quán' (an embassy)
+    if lang != "en" and "@document" in kind:  # by its syllables, as any other field term
+        return bool(written(kind, text))
+    if lang != "en":  # a title as a word of its own: not the 'đại sứ' of 'Đại sứ quán' (an embassy)
         return any(_as_a_word(word, text) for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ()))
     wanted = {word for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ())}
     return any(wanted.intersection(EN_TO_VI[term.lstrip("@")]) for term in english_terms(text))
 
 
+@functools.lru_cache(maxsize=8192)  # pyvi reads a sentence in about a millisecond; the same ones come back
 def _as_a_word(word: str, text: str) -> bool:
     """Does Vietnamese `text` write `word` other than inside a longer word (pyvi's words: 'Đại sứ
     quán', an embassy, is no 'đại sứ')?"""
