@@ -449,9 +449,9 @@ def kind_listed(phrase: str, lang: str) -> frozenset[str]:
     documents = {t for t in found if set(FIELD_TERMS[t.lstrip("@")]) <= set(DOCUMENT_KINDS)}
     if documents:
         return frozenset({"@document"})
-    # people by their title; not events, which news reports in too many words to require one
-    # ('which meetings' lists talks and working sessions, which write no 'cuộc gặp')
-    # ('which deputy ministers': '@deputy minister', not '@minister')
+    # people by their title, the narrowest ('which deputy ministers': not '@minister'); not events,
+    # which news reports in too many words to require one ('which meetings' lists talks and working
+    # sessions, which write no 'cuộc gặp')
     people = {t for t in found if t.split()[-1].lstrip("@") in PERSON_NOUNS}
     return frozenset(t for t in people if not any(o != t and o.endswith(f" {t.lstrip('@')}") for o in people))
 

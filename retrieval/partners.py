@@ -537,5 +537,5 @@ def travelled_to(question: str, keys: Iterable[str]) -> frozenset[str]:
 def held_at_home(lead: str) -> bool:
     """Does an article's lead sentence place its event in Vietnam ('Chiều 23/8, tại Hà Nội, …', 'HANOI
     - …', '… received … in Hanoi')? Then a partner's people came to the ministry, not the reverse."""
-    folded = " ".join(_tokens(fold(normalize(lead)).lower()))
+    folded = re.sub(r"\s+", " ", fold(normalize(lead)).lower())
     return any(re.search(rf"\b{re.escape(city)}\b", folded) for city in HOME_CITIES)

@@ -1839,3 +1839,18 @@ def test_a_question_asking_for_a_country_is_answered_by_a_sentence_naming_one(tm
     assert "Italy" in answer.passages[0].best_sentence
     assert analyse("Which country hosts the next session?").asks_country
     assert not analyse("Which minister hosts the next session?").asks_country
+
+
+@pytest.mark.parametrize(
+    ("lead", "at_home"),
+    [
+        ("Chiều 23/8, tại Hà Nội, Bộ trưởng tiếp Đại sứ Indonesia.", True),
+        ("HANOI - Minister of Public Security General To Lam on November 11 welcomed …", True),
+        ("Sáng 5/3, tại TP.HCM, Thứ trưởng tiếp đoàn Cảnh sát Australia.", True),
+        ("Ngày 31/3, tại London, Đại tướng Lương Tam Quang và Bộ trưởng Nội vụ Anh ký Kế hoạch hợp tác.", False),
+    ],
+)
+def test_an_articles_lead_tells_a_visit_here_from_a_trip_abroad(lead: str, at_home: bool):
+    from retrieval.partners import held_at_home
+
+    assert held_at_home(lead) is at_home
