@@ -434,7 +434,7 @@ def kind_listed(phrase: str, lang: str) -> frozenset[str]:
     word), or the Vietnamese words after 'những'/'các' ('đại sứ' of 'những đại sứ nước nào': its first
     words). Only the field's own terms (FIELD_TERMS), whose words name one notion in both languages;
     any kind of document stands for every kind ('which agreements' lists memoranda too)."""
-    found: set[str] = set()
+    found: set[str]
     if lang == "en":
         tail = phrase.split()[-2:]
         found = {t for t in english_terms(" ".join(tail)) if t in english_terms(tail[-1]) or " " in t}
@@ -471,13 +471,19 @@ def writes_kind(kind: Collection[str], text: str, lang: str) -> bool:
 def _as_a_word(word: str, text: str) -> bool:
     """Does Vietnamese `text` write `word` other than inside a longer word (pyvi's words: 'Đại sứ
     quán', an embassy, is no 'đại sứ')?"""
-    pattern = re.compile(rf"(?<!\w){re.escape(normalize(word).lower())}(?!\w)")
+    pattern = _as_spelled(word)
     written_times = len(pattern.findall(normalize(text).lower()))
     if not written_times:
         return False
     size = len(word.split())
     inside = sum(len(pattern.findall(w.lower())) for w, _ in tagged_words(normalize(text)) if len(w.split()) > size)
     return written_times > inside
+
+
+@functools.cache
+def _as_spelled(word: str) -> re.Pattern[str]:
+    """A Vietnamese word, with its diacritics, as a whole word of normalised lower-case text."""
+    return re.compile(rf"(?<!\w){re.escape(normalize(word).lower())}(?!\w)")
 
 
 def names_a_document(text: str, inside_words: frozenset[str] = frozenset()) -> bool:
@@ -523,7 +529,7 @@ def field_terms_written(words_of_question: Collection[str], spelled: str | None 
     for english, vietnamese in EN_TO_VI.items():
         for word in vietnamese:
             wider = word in narrowest and narrowest[word][0] <= len(vietnamese)
-            if lowered is not None and not re.search(rf"(?<!\w){re.escape(normalize(word).lower())}(?!\w)", lowered):
+            if lowered is not None and not _as_spelled(word).search(lowered):
                 continue
             if set(_lexical(word)) <= present and not wider:
                 narrowest[word] = (len(vietnamese), f"@{english}")

@@ -267,6 +267,7 @@ def analyse(
         and _asks_what_happened(_without_latest(lexical_text), None, partners, partner_tokens, True)
     )
     time_only = what_happened and not partners and time is not None
+    listed = _asks_list(folded)
     plan = QueryPlan(
         question=text,
         lang=lang,
@@ -286,8 +287,8 @@ def analyse(
         asks_day=question_day(text),
         asks_plan=bool(PLAN_CUES.search(text.lower())),
         asks_since=_names_a_cue(folded, SINCE_CUES),
-        asks_list=_asks_list(folded) or time_only,
-        kind_listed=_kind_listed(folded, lang) if _asks_list(folded) else frozenset(),
+        asks_list=listed or time_only,
+        kind_listed=_kind_listed(folded, lang) if listed else frozenset(),
         asks_what_happened=what_happened,
         asks_time_only=time_only,
         chitchat=_is_chitchat(folded, topic, partners, time),

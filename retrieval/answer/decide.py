@@ -230,7 +230,8 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
         least_coverage = config.list_coverage_ratio * max(article_coverage.values())
     # a list of people by title or of documents shows answering sentences that name one, when some
     # do ('Which ambassadors did the minister receive?' is not answered by his courtesy calls abroad)
-    of_kind = {id(c) for c, ch in ranked if _names_kind_listed(c, ch, plan)} if plan.kind_listed else set()
+    listed_kind = plan.asks_list and plan.kind_listed
+    of_kind = {id(c) for c, ch in ranked if _names_kind_listed(c, ch, plan)} if listed_kind else set()
     return [
         (cand, choice)
         for cand, choice in ranked
@@ -246,7 +247,7 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
 def _names_kind_listed(cand: Candidate, choice: SentenceChoice, plan: QueryPlan) -> bool:
     """Does the answering sentence name the kind of thing a list asks for (QueryPlan.kind_listed)?"""
     sentence = cand.passage.text[choice.start : choice.end]
-    return plan.asks_list and glossary.writes_kind(plan.kind_listed, sentence, cand.passage.lang)
+    return glossary.writes_kind(plan.kind_listed, sentence, cand.passage.lang)
 
 
 def _each_partner_asked(chosen: Ranked, ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig) -> Ranked:

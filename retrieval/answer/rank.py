@@ -44,7 +44,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_number, states_a_time
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.headers import is_caption
-from retrieval.partners import home_words, partners_in_text
+from retrieval.partners import ORGANISATIONS, home_words, partners_in_text
 from retrieval.store import LoadedIndex
 from retrieval.text import has_photo_credit, opens_with_heading, syllables_and_pairs
 from retrieval.text import words as words_of
@@ -261,12 +261,12 @@ def best_sentence(
     # names of the event, not the event: never the answer, unless the passage holds nothing else; so
     # is the sentence a credit follows ('… ký thỏa thuận hợp tác giữa hai bên. (Ảnh: Doãn Tấn/TTXVN)')
     bounds = spans.tolist()
-    after = [
-        text[end:following] for (_, end), (following, _) in zip(bounds, [*bounds[1:], (len(text), 0)], strict=True)
+    following = [start for start, _ in bounds[1:]] + [len(text)]
+    captions = [
+        is_caption(text[a:b]) or has_photo_credit(text[b:c]) for (a, b), c in zip(bounds, following, strict=True)
     ]
-    captions = [is_caption(text[a:b]) or has_photo_credit(gap) for (a, b), gap in zip(bounds, after, strict=True)]
     for (start, end), z, inside_words, (implied, denied), caption in zip(
-        spans.tolist(), dense.tolist(), tails, held, captions, strict=True
+        bounds, dense.tolist(), tails, held, captions, strict=True
     ):
         if end <= heading_end or (caption and not all(captions)):
             continue
@@ -391,7 +391,7 @@ def _names_someone(sentence: str, plan: QueryPlan) -> bool:
 def _names_a_country(sentence: str, cand: Candidate, plan: QueryPlan) -> bool:
     """Does the sentence, or the article it is read in, name a country the question does not?"""
     about = (cand.article.main_partners | partners_in_text(sentence, cand.passage.lang)) - plan.partners
-    return any(len(key) == 2 for key in about)  # CLDR's territories, not organisations ('INTERPOL')
+    return any(key not in ORGANISATIONS for key in about)  # CLDR's territories, not 'INTERPOL'
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
