@@ -1854,3 +1854,28 @@ def test_an_articles_lead_tells_a_visit_here_from_a_trip_abroad(lead: str, at_ho
     from retrieval.partners import held_at_home
 
     assert held_at_home(lead) is at_home
+
+
+def test_a_partner_typed_without_diacritics_is_restored_the_same_way_every_run():
+    """'lien hop quoc' may be spelled 'Liên hợp quốc' or 'Liên Hợp Quốc', names of one length: which
+    was chosen followed the order of a set, so the dense model read another question from one run to
+    the next (PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from retrieval.answer.analyse import _capitalise_partners as c;"
+        "print(c('hop tac voi lien hop quoc', frozenset({'UN'})))"
+    )
+    spelled = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(spelled) == 1

@@ -434,8 +434,8 @@ def _capitalise_partners(text: str, partners: frozenset[str]) -> str:
     capitals or diacritics, a partner's name reads as a common word to the dense model."""
     spelled = sorted(
         ((words(n), n) for n in {n for key in partners for n in all_partners()[key].vi_names} if words(n)),
-        key=lambda pair: -len(pair[0]),
-    )  # longest first: 'Nam Phi' before a one-syllable name
+        key=lambda pair: (-len(pair[0]), pair[1]),
+    )  # longest first: 'Nam Phi' before a one-syllable name; then by spelling, not by the set's order
     found = list(re.finditer(r"\w+", text))
     folded = [fold(m.group()) for m in found]
     replaced: list[tuple[int, int, str]] = []
