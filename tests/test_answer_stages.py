@@ -38,7 +38,7 @@ from retrieval.reader import open_index, open_or_build
 from retrieval.search import Answer, Passage, Searcher
 from retrieval.sections import paragraph_partners
 from retrieval.segmentation import compound_tails
-from retrieval.store import ArticleRecord, PassageRecord
+from retrieval.store import ArticleRecord, PassageRecord, shrunk_moments
 from retrieval.text import fold, opens_with_heading
 from retrieval.wording import decline
 from tests.fakes import FakeEmbedder, fake_searcher
@@ -313,6 +313,21 @@ def test_calibration_puts_languages_on_one_scale():
     assert (near @ query).mean() > (base @ query).mean() + 0.3
     assert abs(z_base.mean()) < 1e-6 and abs(z_near.mean()) < 1e-6
     assert np.std(z_base) == pytest.approx(1, abs=0.01) and np.std(z_near) == pytest.approx(1, abs=0.01)
+
+
+def test_a_language_of_few_texts_is_calibrated_against_its_own_mean():
+    """Five English articles (17 passages) beside hundreds of Vietnamese ones: the corpus's mean is the
+    Vietnamese one, and a Vietnamese question sits nearer it. Shrunk toward it, the English mean kept
+    part of the language's offset, and every English passage scored below the English average."""
+    rng = np.random.default_rng(1)
+    query = rng.standard_normal(16)
+    query /= np.linalg.norm(query)
+    vietnamese = rng.standard_normal((400, 16)) + 2 * query  # the question's language sits nearer it
+    english = rng.standard_normal((17, 16))
+    mean, cov = shrunk_moments(english, np.vstack([vietnamese, english]))
+    z = calibrated(english @ query, query, mean, cov)
+    assert abs(z.mean()) < 0.3  # the English passages average about zero, as the Vietnamese ones do
+    assert z.max() > 1.0  # and the best of them stands out as much as a language's best does
 
 
 def test_index_keeps_each_language_in_one_row_range(small_searcher):
