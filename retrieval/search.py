@@ -238,6 +238,8 @@ class Searcher:
             return decline("count", top=ranked[0][0].score)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
+        if not chosen:  # an answer always quotes; nothing left to quote is nothing found
+            return decline("weak", top=ranked[0][0].score)
         passages = [self._passage(index, plan, cand, choice, quotes.shown(cand, choice)) for cand, choice in chosen]
         best = ranked[0]
         answer = Answer(plan.question, plan.lang, True, passages, top_score=best[0].score, coverage=best[1].coverage)

@@ -1501,6 +1501,27 @@ def test_selection_shows_each_relevant_article_before_a_second_passage_of_one():
     assert [c.passage.start for c, _ in shown] == [0, 300]
 
 
+def test_a_list_is_measured_against_the_articles_that_score_enough():
+    """'Việt Nam đã ký hiệp định dẫn độ với những nước nào?' was answered with no passage at all: the
+    coverage a listed article needs was a share of the best coverage of any ranked article, one
+    scoring far below the floor, which no article above the floor reached."""
+    from retrieval.answer.decide import select
+
+    a, b, low = _ranked(("a", 0, 10.0), ("b", 0, 8.0), ("c", 0, 1.0))
+    ranked = [
+        (a[0], replace(a[1], coverage=0.3)),
+        (b[0], replace(b[1], coverage=0.25)),
+        (low[0], replace(low[1], coverage=0.7)),
+    ]
+    shown = select(ranked, analyse("Việt Nam đã ký hiệp định dẫn độ với những nước nào?"), 3, RankingConfig())
+    assert {c.passage.doc for c, _ in shown} == {"a", "b"}
+    # ... and a list of ambassadors none of whose close passages names one lists those passages
+    listed = analyse("Những đại sứ nào đã đến chào Bộ trưởng?")
+    assert listed.kind_listed
+    titled = _ranked(("a", 0, 10.0), ("c", 0, 1.0), texts=("Bộ trưởng tiếp đoàn.", "Đại sứ Italy đến chào."))
+    assert [c.passage.doc for c, _ in select(titled, listed, 3, RankingConfig())] == ["a"]
+
+
 def test_a_question_naming_several_partners_is_answered_for_each():
     from retrieval.answer.decide import select
 

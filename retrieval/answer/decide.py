@@ -226,22 +226,20 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
         doc = cand.passage.doc
         article_coverage[doc] = max(article_coverage.get(doc, 0.0), choice.coverage)
     least_coverage = 0.0
-    if plan.asks_list and ranked and not time_list:
-        least_coverage = config.list_coverage_ratio * max(article_coverage.values())
-    # a list of people by title or of documents shows answering sentences that name one, when some
-    # do ('Which ambassadors did the minister receive?' is not answered by his courtesy calls abroad)
-    listed_kind = plan.asks_list and plan.kind_listed
-    of_kind = {id(c) for c, ch in ranked if _names_kind_listed(c, ch, plan)} if listed_kind else set()
-    return [
+    if plan.asks_list and ranked and not time_list:  # of the best article among those scoring enough
+        shown = [article_coverage[c.passage.doc] for c, _ in ranked if c.score >= floors[c.passage.lang]]
+        least_coverage = config.list_coverage_ratio * max(shown, default=0.0)
+    close = [
         (cand, choice)
         for cand, choice in ranked
-        if (
-            cand.score >= floors[cand.passage.lang]
-            and article_coverage[cand.passage.doc] >= least_coverage
-            and (not of_kind or id(cand) in of_kind)
-        )
-        or _listed(cand, plan)
+        if cand.score >= floors[cand.passage.lang] and article_coverage[cand.passage.doc] >= least_coverage
     ]
+    # a list of people by title or of documents shows answering sentences that name one, when some
+    # of those do ('Which ambassadors did the minister receive?' is not answered by his courtesy calls abroad)
+    if plan.asks_list and plan.kind_listed:
+        close = [pair for pair in close if _names_kind_listed(*pair, plan)] or close
+    kept = {id(cand) for cand, _ in close}
+    return [(cand, choice) for cand, choice in ranked if id(cand) in kept or _listed(cand, plan)]
 
 
 def _names_kind_listed(cand: Candidate, choice: SentenceChoice, plan: QueryPlan) -> bool:
