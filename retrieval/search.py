@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from retrieval.answer import decide, filters, quoting, rank, vocabulary
 from retrieval.answer.analyse import QueryPlan, analyse
 from retrieval.answer.config import RankingConfig
-from retrieval.answer.dating import event_date
+from retrieval.answer.dating import event_date, lead_as_written
 from retrieval.answer.retrieve import Candidate, retrieve
 from retrieval.dates import EventDate, PartialDate
 from retrieval.embedders import Embedder
@@ -263,6 +263,9 @@ class Searcher:
             return [p for p in index.passages(index.rows_of([record.doc])).values() if p.start < record.start]
 
         date, as_written = event_date(plan, record, article, choice.start, choice.end, earlier)
+        if date is None and as_written is None:  # an undated article: its lead's day, as written
+            lead = index.passages(index.rows_of([record.doc])[:1])
+            as_written = next((lead_as_written(p) for p in lead.values()), None)
         best = record.text[choice.start : choice.end]
         cleaned = strip_photo_credits(shown)
         return Passage(

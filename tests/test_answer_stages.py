@@ -1362,6 +1362,23 @@ def test_undated_article_keeps_day_and_month_as_written():
     assert event_date(analyse("Hai bên hội đàm ở đâu?"), passage, article, 0, len(text)) == (None, "21/10")
 
 
+def test_a_later_passage_of_an_undated_article_keeps_its_leads_day(tmp_path: Path):
+    """A passage naming no day of its own, in an article that states no year, is of the day its lead
+    opens with ('Chiều 29/9, …'), as written; it was shown with no date at all."""
+    lead = (
+        "Chiều 29/9, tại Hà Nội, Bộ trưởng Tô Lâm đã tiếp Đại sứ Saudi Arabia tới chào nhân dịp bắt đầu nhiệm kỳ. "
+        + "Hai bên trao đổi về tình hình mỗi nước. " * 25
+    )
+    later = "Bộ trưởng đề nghị hai bên sớm ký kết Bản ghi nhớ về phòng, chống tội phạm ma túy xuyên quốc gia."
+    searcher = fake_searcher({"sa.txt": f"Bộ trưởng tiếp Đại sứ Saudi Arabia\n\n{lead}\n\n{later}\n"}, tmp_path)
+    assert len(searcher.index.rows_of(["sa.txt"])) >= 2  # the later paragraph is a passage of its own
+    shown = searcher.ask("Bộ trưởng đề nghị ký bản ghi nhớ về phòng, chống tội phạm ma túy với Saudi Arabia?").passages[
+        0
+    ]
+    assert shown.best_sentence == later
+    assert (shown.date, shown.date_as_written) == (None, "29/9")
+
+
 def test_undated_article_takes_the_event_month_its_lead_states():
     def lead_event(lead: str) -> PartialDate | None:
         text = f"Hợp tác phòng, chống tội phạm\n\n{lead}\n\nHai bên nhất trí tăng cường trao đổi thông tin."

@@ -205,6 +205,13 @@ def _choose(plan: QueryPlan, dates: list[PartialDate]) -> PartialDate | None:
     return months[0] if months and plan.time is None else None
 
 
+def lead_as_written(lead: PassageRecord) -> str | None:
+    """The day/month with no year that opens an article's lead ('Chiều 29/9, tại Hà Nội, …'): in an
+    article whose year nothing states, the day of the event every later passage reports."""
+    opening = [e for e in lead.event_dates if e.date.year is None and e.start <= OPENING_CHARS]
+    return opening[0].date.as_written() if opening else None
+
+
 def _as_written(events: tuple[EventDate, ...], start: int, end: int) -> str | None:
     """A day/month with no year that the answering sentence (or else the passage) names."""
     unresolved = [e for e in events if e.date.year is None]
