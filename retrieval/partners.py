@@ -164,6 +164,15 @@ def _cldr_partners() -> list[Partner]:
     return partners
 
 
+@functools.cache
+def is_country(key: str) -> bool:
+    """Is the partner a country: a territory CLDR gives a population and languages, which its
+    groupings ('UN', 'EU') and the organisations ('INTERPOL') are not?"""
+    from babel.core import get_global
+
+    return key in get_global("territory_languages")
+
+
 def _forms(cldr_name: str) -> tuple[str, ...]:
     """A CLDR name and, for 'Myanmar (Miến Điện)' / 'Myanmar (Burma)', each of the two names it joins:
     the press writes one of them."""
@@ -532,6 +541,27 @@ def travelled_to(question: str, keys: Iterable[str]) -> frozenset[str]:
         if any(re.search(rf"\b{_TRAVEL_TO} {re.escape(n)}\b", folded) for n in names if n):
             found.add(key)
     return frozenset(found)
+
+
+# A trip whose destination is what is asked: the country questioned is the travel verb's object
+# ('thăm những nước nào', 'sang nước nào', 'visited which countries', 'to which countries'), or is
+# questioned before an auxiliary, as English questions an object ('Which countries did To Lam visit?'
+# and not 'Which countries' ministers visited Vietnam?', whose countries are the travellers)
+_ASKED_PLACE = r"(?:(?:nhung|cac) )?(?:nuoc|quoc gia) nao|(?:which|what) (?:\w+ )?(?:country|countries|nations?)"
+_DESTINATION_ASKED = re.compile(
+    rf"\b(?:(?:sang|tham|den|toi|di)(?: tham| lam viec tai)? (?:{_ASKED_PLACE})\b"
+    rf"|{_TRAVEL_TO} (?:{_ASKED_PLACE})\b"
+    r"|to (?:which|what) (?:\w+ )?(?:country|countries|nations?)\b"
+    r"|(?:which|what) (?:\w+ )?(?:country|countries|nations?) (?:did|does|do|has|have|had|will) (?:\w+ ){1,6}?"
+    r"(?:visit\w*|travel\w*|go|gone|went|fly|flown|flew)\b"
+    r"|where (?:did|does|do|has|have|had|will) (?:\w+ ){1,6}?(?:visit\w*|travel\w*|go|gone|went|fly|flown|flew)\b)"
+)
+
+
+def travels_to_the_asked(question: str) -> bool:
+    """Does the question ask where someone travelled ('Bộ trưởng đã thăm những nước nào năm 2024?',
+    'Which countries did Luong Tam Quang visit in 2024?', 'Where did To Lam travel in 2023?')?"""
+    return bool(_DESTINATION_ASKED.search(" ".join(_tokens(fold(normalize(question)).lower()))))
 
 
 def held_at_home(lead: str) -> bool:

@@ -217,6 +217,8 @@ class Searcher:
             if about_visited and not any(c.article.main_partners & plan.visits for c in travelled):
                 return decline("visit", [partner_name(p, plan.lang) for p in sorted(plan.visits)])
             candidates = travelled
+        elif plan.asks_destination:  # 'Bộ trưởng đã thăm những nước nào?': the trips, not the visits here
+            candidates = filters.abroad(index, candidates, frozenset(), anywhere=True)
         timely = filters.within_time(candidates, plan.time, plan.asks_plan)
         if plan.time is not None and not timely:
             return decline("time", [plan.time.label()])

@@ -15,9 +15,9 @@ import pytest
 from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_time
-from retrieval.answer.filters import in_time
+from retrieval.answer.filters import abroad, in_time
 from retrieval.answer.rank import coverage, weights_in
-from retrieval.answer.retrieve import calibrated, lexical_scores
+from retrieval.answer.retrieve import Candidate, calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_day, question_time, without_time
@@ -1864,6 +1864,66 @@ def test_a_trip_to_a_partner_is_not_answered_by_its_visits_here(tmp_path: Path):
     assert searcher.ask("Ai dẫn đầu đoàn Bộ Công an sang Cuba?").passages[0].doc == "cu.txt"
     # its people's visit here is answered as before
     assert searcher.ask("Bộ trưởng tiếp Đại sứ Indonesia khi nào?").passages[0].doc == "id.txt"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Bộ trưởng Tô Lâm đã thăm những nước nào?", True),
+        ("Đoàn Bộ Công an sang nước nào năm 2024?", True),
+        ("Which countries did Luong Tam Quang visit in 2024?", True),
+        ("Which countries has To Lam visited?", True),
+        ("To which countries did the delegation travel?", True),
+        ("Where did To Lam travel in 2023?", True),
+        ("Which countries' ministers visited Vietnam?", False),  # the countries are the travellers
+        ("Which countries visited Vietnam in 2024?", False),
+        ("Những nước nào đã ký hiệp định với Việt Nam?", False),
+        ("Where did they meet?", False),
+    ],
+)
+def test_a_question_knows_when_it_asks_where_someone_travelled(question: str, asked: bool):
+    assert analyse(question).asks_destination is asked
+
+
+@pytest.mark.parametrize(
+    ("key", "country"), [("SE", True), ("XK", True), ("UN", False), ("EU", False), ("INTERPOL", False)]
+)
+def test_a_country_is_a_territory_with_people_of_its_own(key: str, country: bool):
+    from retrieval.partners import is_country
+
+    assert is_country(key) is country
+
+
+def test_where_someone_travelled_is_not_answered_by_visits_here(tmp_path: Path):
+    """'Which countries did the minister visit?' was answered first by a reception in Hanoi. A passage
+    of an article about a visit here still answers when it names another country, not among others:
+    it may recall a trip ('… tại Thụy Điển vào tháng 9 vừa qua')."""
+    articles = {
+        "sg.txt": (
+            " date 2024-10-09 Chiều 9/10, tại Hà Nội, Bộ trưởng Lương Tam Quang tiếp đoàn Bộ Nội vụ Singapore"
+            " sang thăm và làm việc.\n\n" + FILLER + "\n\nHai bên trao đổi về hợp tác với Liên hợp quốc, Lào,"
+            " Campuchia và Myanmar.\n"
+        ),
+        "es.txt": (
+            " date 2024-10-22 Từ ngày 22 đến 29/10/2024, đoàn Bộ Công an do Bộ trưởng Lương Tam Quang dẫn đầu"
+            " thăm và làm việc tại Tây Ban Nha.\n"
+        ),
+        "se.txt": (
+            " date 2025-10-26 Sáng 26/10, tại Hà Nội, Bộ trưởng Lương Tam Quang tiếp Chủ tịch tập đoàn Ericsson.\n\n"
+            + FILLER
+            + "\n\nCuộc gặp tiếp nối chuyến thăm của đoàn Bộ Công an do Bộ trưởng dẫn đầu tại Thụy Điển vào tháng 9.\n"
+        ),
+    }
+    searcher = fake_searcher(articles, tmp_path)
+    shown = {p.doc for p in searcher.ask("Bộ trưởng Lương Tam Quang đã thăm những nước nào?").passages}
+    assert "es.txt" in shown and "sg.txt" not in shown
+    index = searcher.index
+    rows = index.passages(range(index.passage_count))
+    everything = [Candidate(r, passage=p, article=index.articles[p.doc]) for r, p in rows.items()]
+    kept = {c.passage.doc for c in abroad(index, everything, frozenset(), anywhere=True)}
+    assert kept == {"es.txt", "se.txt"}
+    # a question about the visits here is answered by them
+    assert searcher.ask("Bộ trưởng tiếp đoàn Singapore khi nào?").passages[0].doc == "sg.txt"
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,14 @@ from retrieval.diacritics import SpellingLookup, restore
 from retrieval.lang import could_be_vietnamese, detect_language
 from retrieval.ministry import ministry_words, names_ministry, without_ministry, without_parties
 from retrieval.ordinals import ordinals
-from retrieval.partners import all_partners, home_words, partner_name, partners_in_question, travelled_to
+from retrieval.partners import (
+    all_partners,
+    home_words,
+    partner_name,
+    partners_in_question,
+    travelled_to,
+    travels_to_the_asked,
+)
 from retrieval.segmentation import NOUN_TAGS, tagged_words, word_terms
 from retrieval.stopwords import (
     CALENDAR_WORDS,
@@ -189,6 +196,8 @@ class QueryPlan:
     kind_listed: frozenset[str] = frozenset()
     # the partners it says someone travelled to ('đoàn sang Indonesia', 'visit Cuba'): not their visits here
     visits: frozenset[str] = frozenset()
+    # it asks where someone travelled ('Bộ trưởng đã thăm những nước nào?'): not the visits here
+    asks_destination: bool = False
 
     def terms_shared_with(self, lang: str) -> frozenset[str]:
         """The question's terms that an article in `lang`, the other language, can contain: its names,
@@ -274,6 +283,7 @@ def analyse(
         without_diacritics=lang == "vi" and text.isascii(),
         partners=partners,
         visits=travelled_to(text, partners),
+        asks_destination=travels_to_the_asked(text),
         time=time,
         terms=tuple(dict.fromkeys(terms)),
         translated=frozenset(translated),

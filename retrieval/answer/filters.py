@@ -14,7 +14,7 @@ from __future__ import annotations
 from retrieval.answer.retrieve import Candidate
 from retrieval.dates import TimeFilter
 from retrieval.headers import is_caption
-from retrieval.partners import held_at_home
+from retrieval.partners import held_at_home, is_country, named_only_in_lists
 from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
 from retrieval.text import is_photo_credit, sentence_spans
 
@@ -28,18 +28,32 @@ def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> lis
     return [c for c in candidates if (c.passage.partners | c.article.main_partners) & partners]
 
 
-def abroad(index: LoadedIndex, candidates: list[Candidate], visits: frozenset[str]) -> list[Candidate]:
+def abroad(
+    index: LoadedIndex, candidates: list[Candidate], visits: frozenset[str], anywhere: bool = False
+) -> list[Candidate]:
     """For a question about a trip to a partner ('ai dẫn đầu đoàn sang Indonesia?'), the passages
     but those of articles about that partner whose lead places the event in Vietnam: its ambassador's
-    call on the minister in Hanoi is no trip there. A roundup of several partners is kept whole."""
-    if not visits:
+    call on the minister in Hanoi is no trip there. A roundup of several partners is kept whole.
+    For a trip to wherever (`anywhere`: 'Bộ trưởng đã thăm những nước nào?'), no passage of an
+    article whose lead places its event in Vietnam but one naming a country other than the visitors'
+    (its main partners), and not only among others ('Ericsson khu vực Việt Nam, Lào, Campuchia'):
+    '… tiếp nối cuộc gặp … tại Thụy Điển vào tháng 9 vừa qua' recalls a trip."""
+    if not visits and not anywhere:
         return candidates
     home: dict[str, bool] = {}
     for c in candidates:
         about = c.article.main_partners
-        if about & visits and len(about) < 2 and c.passage.doc not in home:
+        asked = anywhere or (about & visits and len(about) < 2)
+        if asked and c.passage.doc not in home:
             home[c.passage.doc] = held_at_home(_lead(index, c.passage.doc))
+    if anywhere:
+        return [c for c in candidates if not home[c.passage.doc] or _names_another_country(c)]
     return [c for c in candidates if not home.get(c.passage.doc, False)]
+
+
+def _names_another_country(c: Candidate) -> bool:
+    others = c.passage.partners - c.article.main_partners
+    return any(is_country(key) and not named_only_in_lists(c.passage.text, key) for key in others)
 
 
 def _lead(index: LoadedIndex, doc: str) -> str:

@@ -44,7 +44,7 @@ from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_number, states_a_time
 from retrieval.answer.retrieve import Candidate, calibrated
 from retrieval.headers import is_caption
-from retrieval.partners import ORGANISATIONS, home_words, partners_in_text
+from retrieval.partners import home_words, is_country, partners_in_text
 from retrieval.store import LoadedIndex
 from retrieval.text import has_photo_credit, opens_with_heading, syllables_and_pairs
 from retrieval.text import words as words_of
@@ -391,7 +391,7 @@ def _names_someone(sentence: str, plan: QueryPlan) -> bool:
 def _names_a_country(sentence: str, cand: Candidate, plan: QueryPlan) -> bool:
     """Does the sentence, or the article it is read in, name a country the question does not?"""
     about = (cand.article.main_partners | partners_in_text(sentence, cand.passage.lang)) - plan.partners
-    return any(key not in ORGANISATIONS for key in about)  # CLDR's territories, not 'INTERPOL'
+    return any(is_country(key) for key in about)  # not 'INTERPOL', nor the UN
 
 
 def _reports_event(plan: QueryPlan, cand: Candidate, start: int, end: int) -> bool:
