@@ -1539,6 +1539,25 @@ def test_a_list_is_measured_against_the_articles_that_score_enough():
     assert [c.passage.doc for c, _ in select(titled, listed, 3, RankingConfig())] == ["a"]
 
 
+def test_each_article_reporting_the_act_asked_of_a_partner_is_shown():
+    """'What did Vietnam sign with the UK?': the 2018 memorandum and the 2025 action plan are two
+    answers; the second, scoring 0.6 of the first, was cut by the relevance ratio of one answer."""
+    from retrieval.answer.decide import select
+
+    plan = analyse("What did Vietnam sign with the UK?")
+    assert plan.partners == {"GB"}
+    pairs = []
+    for (cand, choice), signed in zip(
+        _ranked(("a", 0, 10.0), ("b", 0, 6.0), ("c", 0, 6.0)), (True, True, False), strict=True
+    ):
+        cand.article = replace(cand.article, main_partners=frozenset({"GB"}))
+        pairs.append((cand, replace(choice, reports_act=signed)))
+    assert {c.passage.doc for c, _ in select(pairs, plan, 3, RankingConfig())} == {"a", "b"}
+    # with a time named, one answer is asked for, as before
+    dated = analyse("What did Vietnam sign with the UK in 2018?")
+    assert {c.passage.doc for c, _ in select(pairs, dated, 3, RankingConfig())} == {"a"}
+
+
 def test_a_question_naming_several_partners_is_answered_for_each():
     from retrieval.answer.decide import select
 

@@ -212,8 +212,8 @@ def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> i
 
 def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
     """The passages scoring close enough to the best to be shown (for a list, of articles whose best
-    answering sentence also holds enough of what the best article's holds of the question), and
-    those a list must show."""
+    answering sentence also holds enough of what the best article's holds of the question), those
+    reporting the act asked of a partner as a list's would be, and those a list must show."""
     # the newest of several occurrences is one of a list: 'the latest' shows what a list would
     ratio = config.list_relevance_ratio if plan.asks_list or plan.asks_latest else config.relevance_ratio
     floors = _floors(ranked, ratio, per_language=plan.asks_list)
@@ -239,7 +239,24 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
     if plan.asks_list and plan.kind_listed:
         close = [pair for pair in close if _names_kind_listed(*pair, plan)] or close
     kept = {id(cand) for cand, _ in close}
+    if _asks_an_act_of_partners(plan) and ranked:  # each of several signings with the partner answers
+        floor = config.list_relevance_ratio * ranked[0][0].score  # as an article of a list would
+        kept |= {
+            id(cand)
+            for cand, choice in ranked
+            if choice.reports_act and cand.score >= floor and cand.article.main_partners & plan.partners
+        }
     return [(cand, choice) for cand, choice in ranked if id(cand) in kept or _listed(cand, plan)]
+
+
+def _asks_an_act_of_partners(plan: QueryPlan) -> bool:
+    """Does the question ask what was done with a partner, at no time it names ('What did Vietnam sign
+    with the UK?', 'Bộ trưởng tiếp Đại sứ … khi nào?')? Each article about the partner reporting the act
+    (signing, receiving, visiting: not glossary.SAYING_VERBS) answers it, though it is no list: the
+    2018 memorandum and the 2025 action plan signed with the UK are two answers, and the second,
+    scoring below config.relevance_ratio of the first, was not shown."""
+    acts = [term for term in plan.predicates if term.lstrip("@") not in glossary.SAYING_VERBS]
+    return bool(acts) and bool(plan.partners) and plan.time is None and not plan.asks_list
 
 
 def _names_kind_listed(cand: Candidate, choice: SentenceChoice, plan: QueryPlan) -> bool:
