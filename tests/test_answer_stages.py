@@ -1558,6 +1558,24 @@ def test_each_article_reporting_the_act_asked_of_a_partner_is_shown():
     assert {c.passage.doc for c, _ in select(pairs, dated, 3, RankingConfig())} == {"a"}
 
 
+def test_an_act_asked_about_is_answered_only_by_passages_reporting_it():
+    """'Bộ trưởng Tô Lâm tiếp Đại sứ Tây Ban Nha khi nào?' was answered by the reception, then by two
+    passages of the minister's trip to Spain that scored near it and report no reception."""
+    from retrieval.answer.decide import select
+
+    plan = analyse("Bộ trưởng Tô Lâm tiếp Đại sứ Tây Ban Nha khi nào?")
+    assert plan.asks_an_act()
+    ranked = [
+        (cand, replace(choice, reports_act=received))
+        for (cand, choice), received in zip(_ranked(("a", 0, 10.0), ("b", 0, 9.0)), (True, False), strict=True)
+    ]
+    assert [c.passage.doc for c, _ in select(ranked, plan, 3, RankingConfig())] == ["a"]
+    # what was said is written in many verbs: 'Bộ trưởng đề nghị gì?' keeps the passages scoring near
+    said = analyse("Bộ trưởng Tô Lâm đề nghị gì với Đại sứ Tây Ban Nha?")
+    assert not said.asks_an_act()
+    assert len(select(ranked, said, 3, RankingConfig())) == 2
+
+
 def test_a_question_naming_several_partners_is_answered_for_each():
     from retrieval.answer.decide import select
 

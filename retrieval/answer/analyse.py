@@ -207,6 +207,11 @@ class QueryPlan:
         own = {t for name in own_names for t in name} | set(_partner_terms(self.partners, self.lang))
         return frozenset(t for t in self.names if t not in own) | frozenset(_partner_terms(self.partners, lang))
 
+    def asks_an_act(self) -> bool:
+        """Does it ask about an act (signing, receiving, visiting), not about what was said
+        (glossary.SAYING_VERBS, which articles write in many other verbs)?"""
+        return any(term.lstrip("@") not in glossary.SAYING_VERBS for term in self.predicates)
+
     def names_person_asked(self, sentence: str) -> bool:
         """Does `sentence` name the person a 'Who is …?' question asks about (all of `identity`)?"""
         return bool(self.identity) and set(self.identity) <= set(words(sentence))

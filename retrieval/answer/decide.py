@@ -238,6 +238,10 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
     # of those do ('Which ambassadors did the minister receive?' is not answered by his courtesy calls abroad)
     if plan.asks_list and plan.kind_listed:
         close = [pair for pair in close if _names_kind_listed(*pair, plan)] or close
+    # ... and one act ('Bộ trưởng Tô Lâm tiếp Đại sứ Tây Ban Nha khi nào?'), whose best answer reports
+    # it, shows only passages that do: not the minister's trip to Spain, which scored near it
+    if not plan.asks_list and ranked and ranked[0][1].reports_act and plan.asks_an_act():
+        close = [pair for pair in close if pair[1].reports_act]
     kept = {id(cand) for cand, _ in close}
     if _asks_an_act_of_partners(plan) and ranked:  # each of several signings with the partner answers
         floor = config.list_relevance_ratio * ranked[0][0].score  # as an article of a list would
@@ -255,8 +259,7 @@ def _asks_an_act_of_partners(plan: QueryPlan) -> bool:
     (signing, receiving, visiting: not glossary.SAYING_VERBS) answers it, though it is no list: the
     2018 memorandum and the 2025 action plan signed with the UK are two answers, and the second,
     scoring below config.relevance_ratio of the first, was not shown."""
-    acts = [term for term in plan.predicates if term.lstrip("@") not in glossary.SAYING_VERBS]
-    return bool(acts) and bool(plan.partners) and plan.time is None and not plan.asks_list
+    return plan.asks_an_act() and bool(plan.partners) and plan.time is None and not plan.asks_list
 
 
 def _names_kind_listed(cand: Candidate, choice: SentenceChoice, plan: QueryPlan) -> bool:

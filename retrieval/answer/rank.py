@@ -174,7 +174,7 @@ def rank_sentences(
     identifying = frozenset(plan.names) | partner_name_terms(plan.partners)
     ranked = []
     verbs = _predicates_written(index, plan, shortlist)
-    asks_act = any(term.lstrip("@") not in glossary.SAYING_VERBS for term in plan.predicates)
+    asks_act = plan.asks_an_act()
     # articles that date some sentence of their own: in those, a 'when' answer is one of them
     dated = {c.passage.doc for c in shortlist if states_a_time(plan, c.passage, 0, len(c.passage.text))}
     leads = _lead_similarities(index, plan, query, shortlist, config)
