@@ -564,8 +564,14 @@ def travels_to_the_asked(question: str) -> bool:
     return bool(_DESTINATION_ASKED.search(" ".join(_tokens(fold(normalize(question)).lower()))))
 
 
+# ... or says its visitor came to Vietnam, or to the ministry's headquarters ('đón chính thức … tại trụ
+# sở Bộ Công an. Ông Patrushev sang Việt Nam hai ngày …')
+_CAME_HERE = re.compile(rf"\b(?:{_TRAVEL_TO} (?:viet nam|vietnam)|tru so bo cong an)\b")
+
+
 def held_at_home(lead: str) -> bool:
-    """Does an article's lead sentence place its event in Vietnam ('Chiều 23/8, tại Hà Nội, …', 'HANOI
-    - …', '… received … in Hanoi')? Then a partner's people came to the ministry, not the reverse."""
+    """Does an article's lead place its event in Vietnam ('Chiều 23/8, tại Hà Nội, …', 'HANOI - …',
+    '… received … in Hanoi', '… sang Việt Nam')? Then a partner's people came to the ministry, not
+    the reverse."""
     folded = re.sub(r"\s+", " ", fold(normalize(lead)).lower())
-    return any(re.search(rf"\b{re.escape(city)}\b", folded) for city in HOME_CITIES)
+    return any(re.search(rf"\b{re.escape(city)}\b", folded) for city in HOME_CITIES) or bool(_CAME_HERE.search(folded))

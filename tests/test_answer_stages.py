@@ -1998,6 +1998,10 @@ def test_a_question_asking_for_a_country_is_answered_by_a_sentence_naming_one(tm
         ("HANOI - Minister of Public Security General To Lam on November 11 welcomed …", True),
         ("Sáng 5/3, tại TP.HCM, Thứ trưởng tiếp đoàn Cảnh sát Australia.", True),
         ("Ngày 31/3, tại London, Đại tướng Lương Tam Quang và Bộ trưởng Nội vụ Anh ký Kế hoạch hợp tác.", False),
+        # no city named: its guest came to Vietnam, or to the ministry's headquarters
+        ("Đại tướng Patrushev được Bộ trưởng Tô Lâm đón chính thức sáng 16/3 tại trụ sở Bộ Công an.", True),
+        ("Phó Thủ tướng Ba Lan sang Việt Nam dự lễ mở ký Công ước.", True),
+        ("Đoàn Bộ Công an sang thăm Cuba trong ba ngày 12 - 14/10.", False),
     ],
 )
 def test_an_articles_lead_tells_a_visit_here_from_a_trip_abroad(lead: str, at_home: bool):
