@@ -23,7 +23,7 @@ from retrieval.embedders import Embedder
 from retrieval.lang import load_detector
 from retrieval.partners import correct_partner_names, partner_name
 from retrieval.store import LoadedIndex, PassageRecord
-from retrieval.text import strip_photo_credits
+from retrieval.text import between_photo_credits
 
 __all__ = ["Answer", "CorpusSummary", "Passage", "RankingConfig", "Searcher"]
 
@@ -269,7 +269,6 @@ class Searcher:
             lead = index.passages(index.rows_of([record.doc])[:1])
             as_written = next((lead_as_written(p) for p in lead.values()), None)
         best = record.text[choice.start : choice.end]
-        cleaned = strip_photo_credits(shown)
         return Passage(
             doc=record.doc,
             title=article.title,
@@ -278,7 +277,7 @@ class Searcher:
             date_as_written=as_written,
             article_date=article.date,
             event_dates=list(record.event_dates),
-            text=cleaned if best in cleaned else shown,
+            text=between_photo_credits(shown, best),
             best_sentence=best,
             score=cand.score,
             chunk_id=record.chunk_id,

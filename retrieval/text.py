@@ -138,6 +138,19 @@ def strip_photo_credits(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", _PHOTO_CREDIT_RE.sub("", text)).strip()
 
 
+def between_photo_credits(text: str, inside: str) -> str:
+    """The stretch of `text` between photo credits that holds `inside`, stripped; `text` whole when
+    none does (`inside` is a caption with its credit). A quote that a credit interrupts shows the part
+    holding its answer, verbatim: cut out of the middle, the credit left words side by side that the
+    article never put together."""
+    start = 0
+    for credit in _PHOTO_CREDIT_RE.finditer(text):
+        if inside in text[start : credit.start()]:
+            return text[start : credit.start()].strip()
+        start = credit.end()
+    return text[start:].strip() if inside in text[start:] else text
+
+
 def is_photo_credit(text: str) -> bool:
     return not strip_photo_credits(text).strip(" .;,-")
 

@@ -9,7 +9,7 @@ import pytest
 from retrieval.articles import ArticleError, load_articles, parse_article
 from retrieval.chunking import MAX_CHARS, chunk_article
 from retrieval.dates import PartialDate
-from retrieval.text import sentence_spans
+from retrieval.text import between_photo_credits, sentence_spans
 from tests.conftest import SEEDS
 
 
@@ -113,3 +113,17 @@ def test_a_separator_line_divides_passages_and_is_in_none():
     article = parse_article("a.txt", f"Hội nghị Interpol tại Đà Nẵng\n\n{body}\n".encode())
     texts = [c.text for c in chunk_article(article)]
     assert texts == ["Sáng 4/6, hai bên khai mạc hội nghị.", "Chiều 5/6, hai bên ký thỏa thuận.", "Ngày 6/6, bế mạc."]
+
+
+def test_a_quote_interrupted_by_a_photo_credit_shows_its_answers_part_verbatim():
+    """Seed 003 glues '… ký thỏa thuận hợp tác giữa hai bên. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, …' on one
+    line: cutting the credit out of the quote joined a caption to the lead, in no article's words."""
+    text = "Hai bộ trưởng ký thỏa thuận. (Ảnh: Doãn Tấn/TTXVN) Chiều 21/10, hai bên hội đàm. Hai bên nhất trí."
+    assert (
+        between_photo_credits(text, "Chiều 21/10, hai bên hội đàm.")
+        == "Chiều 21/10, hai bên hội đàm. Hai bên nhất trí."
+    )
+    assert between_photo_credits(text, "Hai bộ trưởng ký thỏa thuận.") == "Hai bộ trưởng ký thỏa thuận."
+    caption = "Ảnh: Bộ trưởng và Đại sứ tại buổi tiếp. Ảnh: TTXVN\nHai bên hội đàm."
+    assert between_photo_credits(caption, "Hai bên hội đàm.") == "Hai bên hội đàm."
+    assert between_photo_credits("Không có ảnh.", "Không có ảnh.") == "Không có ảnh."
