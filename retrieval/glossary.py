@@ -378,11 +378,26 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     return patterns
 
 
+# Welcoming a person is receiving them ('To Lam on November 11 welcomed Kees van Baar, the new
+# Ambassador'); welcoming anything else is approving of it ('welcomed the proposal'). A person is a
+# full name (two capitalised words, a particle between them, not a possessive: 'South Africa's
+# decision' is none) or a title
+_WELCOMES_SOMEONE = re.compile(
+    r"\bwelcom(?:e|es|ed|ing)\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:[A-Z][\w-]+\s+(?:(?:van|von|de|der|bin|al)\s+)?[A-Z][\w-]+\b(?![’']s)"
+    r"|(?:Ambassador|Minister|President|Secretary|Chairman|Chairwoman|Director|General)\b)"
+)
+
+
 @functools.lru_cache(maxsize=32768)  # the same English sentences come back question after question
 def english_terms(text: str) -> frozenset[str]:
-    """The glossary's English terms that `text` uses, each as one term ('@sign' for 'signed')."""
+    """The glossary's English terms that `text` uses, each as one term ('@sign' for 'signed'; '@receive'
+    for 'welcomed' a person)."""
     lowered = text.lower()
-    return frozenset(f"@{english}" for english, pattern, _ in _patterns() if pattern.search(lowered))
+    found = {f"@{english}" for english, pattern, _ in _patterns() if pattern.search(lowered)}
+    if _WELCOMES_SOMEONE.search(text):
+        found.add("@receive")
+    return frozenset(found)
 
 
 def names_the_field(text: str) -> bool:

@@ -15,6 +15,7 @@ from retrieval.answer.retrieve import retrieve
 from retrieval.answer.vocabulary import outside_the_field
 from retrieval.glossary import (
     english_predicates,
+    english_terms,
     vietnamese_predicates,
     vietnamese_terms,
     written,
@@ -365,3 +366,19 @@ def test_an_english_passage_scores_the_field_terms_a_vietnamese_question_asks_in
         return max(share for doc, share in shares.items() if doc == "es_en.txt")
 
     assert english_share(plan) > english_share(replace(plan, field_terms=frozenset()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "receives"),
+    [
+        ("To Lam on November 11 welcomed Kees van Baar, the new Ambassador of the Netherlands.", True),
+        ("He welcomed the new Ambassador to his post.", True),
+        ("The minister welcomed the proposal.", False),  # approving of something, not receiving someone
+        ("The minister welcomed South Africa's decision.", False),
+        ("Which ambassadors did the minister welcome?", False),
+    ],
+)
+def test_welcoming_a_person_is_receiving_them(sentence: str, receives: bool):
+    """'welcomed Kees van Baar, the new Ambassador' reports a reception: a list of the ambassadors the
+    minister received left that article out."""
+    assert ("@receive" in english_terms(sentence)) is receives
