@@ -410,10 +410,15 @@ def of_the_field(terms: Collection[str]) -> bool:
     return any(term.lstrip("@") in FIELD_TERMS for term in terms)
 
 
-def written_in_english(terms: Collection[str], text: str) -> frozenset[str]:
+def written_in_english(terms: Collection[str], text: str, loosely: bool = False) -> frozenset[str]:
     """Those glossary `terms` ('@propose') that English `text` uses, itself or through a synonym: a term
-    with the same Vietnamese words ('suggested' proposes, as 'đề nghị' renders both)."""
+    with the same Vietnamese words ('suggested' proposes, as 'đề nghị' renders both); `loosely`, one
+    sharing a Vietnamese word with it, as a verb asked about is read: 'Año met … To Lam on 29 January'
+    reports the talks ('hội đàm') a Vietnamese question asks about, since 'meet' renders 'hội đàm' too."""
     used = {EN_TO_VI[t.lstrip("@")] for t in english_terms(text)}
+    if loosely:
+        shared = {word for vietnamese in used for word in vietnamese}
+        return frozenset(t for t in terms if shared.intersection(EN_TO_VI.get(t.lstrip("@"), ())))
     return frozenset(t for t in terms if EN_TO_VI.get(t.lstrip("@")) in used)
 
 

@@ -326,6 +326,11 @@ def test_an_english_sentence_writes_a_term_through_its_synonym():
     sentence = "For 2011 she suggested simpler approval procedures for projects."
     assert written_in_english({"@propose"}, sentence) == {"@propose"}
     assert written_in_english({"@sign", "@agree"}, sentence) == frozenset()
+    # read loosely, as a verb asked about: 'met' reports the talks ('hội đàm') a question asks about,
+    # which 'meet' renders too; not a signing
+    met = "Año met Vietnam's Minister of Public Security To Lam on 29 January 2024."
+    assert written_in_english({"@talk"}, met) == frozenset()
+    assert written_in_english({"@talk", "@sign"}, met, loosely=True) == {"@talk"}
 
 
 @pytest.mark.parametrize(

@@ -66,8 +66,15 @@ WHEN_CUES = (
     "bao gio",
     "luc nao",
     "thoi gian nao",
+    "thoi diem nao",
+    "dip nao",
     "ngay nao",
     "thang nao",
+    "what time",
+    "what day",
+    "which day",
+    "which month",
+    "what month",
 )
 # Cues of a question about what is to come: the future and the words of planning, in both languages
 # ('sẽ' only as written: folded, it is also the 'sẻ' of 'chia sẻ')

@@ -425,7 +425,7 @@ def _verbs_written(verbs: frozenset[str], sentence: str, inside: frozenset[str],
     capitalised word after its first, which is part of a name ('Các Tiểu vương quốc Arab Thống nhất'
     agrees on nothing); Vietnamese writes its verbs in lower case."""
     if not vietnamese:
-        return _signing_as_read(glossary.written_in_english(verbs, sentence), sentence)
+        return _signing_as_read(glossary.written_in_english(verbs, sentence, loosely=True), sentence)
     return _signing_as_read(glossary.written(verbs, _lower_case_words(sentence), inside), sentence)
 
 
