@@ -5,9 +5,11 @@ them reports one (retrieval.modality). Otherwise the decision rests on the final
 passage (calibrated dense similarities of the passage and of its answering sentence, plus lexical
 coverage), with one threshold fitted on `tune` (see config.py); a 'how many' question whose best
 answer writes no count is declined too. Which passages to show: the best one, and others only when
-they score close to it; a question that asks for a list gets the best passage of every matching
-article, in date order, one that asks for the most recent sees the newest of them first, and one
-that names several partners sees an article about each.
+they score close to it (and, for a question about an act the best one reports, only those reporting
+it too); a question that asks for a list gets the best passage of every matching article, in date
+order, one asking an act of a partner at no time every article reporting it, one that asks for the
+most recent sees the newest of them first, and one that names several partners sees an article
+about each.
 """
 
 from __future__ import annotations

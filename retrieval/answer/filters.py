@@ -7,6 +7,9 @@ does a date after its article's publication ('đến năm 2022' in a 2020 articl
 that had not happened when the article was written, unless the question asks what is to come ('How
 many officers will … train in 2024?'). An article that leaves its year unsaid ('Chiều 2/8, …') is of
 a year it names, by its day and month.
+
+A trip asked about ('đoàn sang Indonesia', 'Which countries did … visit?') is not answered by an
+article whose lead places its event in Vietnam (`abroad`): there the partner's people came here.
 """
 
 from __future__ import annotations
