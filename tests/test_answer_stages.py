@@ -1532,6 +1532,13 @@ def test_a_list_is_measured_against_the_articles_that_score_enough():
     ]
     shown = select(ranked, analyse("Việt Nam đã ký hiệp định dẫn độ với những nước nào?"), 3, RankingConfig())
     assert {c.passage.doc for c, _ in shown} == {"a", "b"}
+    # ... nor a passage of a listed article that scores too low to be shown ('Triển khai hiệu quả các
+    # văn bản hợp tác đã ký' in 'Bộ Công an đã ký những văn bản nào với Belarus?' cut the 2023 signing)
+    a, b, a_low = _ranked(("a", 0, 10.0), ("b", 0, 7.0), ("a", 300, 3.0))
+    ranked = [(a[0], replace(a[1], coverage=0.26)), (b[0], replace(b[1], coverage=0.22))]
+    ranked.append((a_low[0], replace(a_low[1], coverage=0.38)))
+    shown = select(ranked, analyse("Bộ Công an đã ký những văn bản nào với Belarus?"), 3, RankingConfig())
+    assert {c.passage.doc for c, _ in shown} == {"a", "b"}
     # ... and a list of ambassadors none of whose close passages names one lists those passages
     listed = analyse("Những đại sứ nào đã đến chào Bộ trưởng?")
     assert listed.kind_listed

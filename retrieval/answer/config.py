@@ -81,7 +81,9 @@ class RankingConfig:
     # best; 0.5 and 0.6 were within one question of each other on tune (0.7 and 0.8 lower)
     list_relevance_ratio: float = 0.5
     # ... and of an article whose best answering sentence holds at least this share of the best
-    # article's coverage of the question's terms (not for the list of a time alone, which every
+    # coverage of the question's terms among the passages scoring that share (session 29: of any
+    # ranked passage, one scoring too low to be shown could exclude every article; not for the list
+    # of a time alone, which every
     # article of the time answers): of 53 fit and held questions expecting several articles, R@3
     # 41.1 (0) -> 42.3 (0.5), 43.2 (0.6), 41.7 (0.7), R@5 unchanged up to 0.6, the share of listed
     # articles expected 0.78 -> 0.84; over all fit sets at 0.6 answer@1 +1 (without diacritics), held

@@ -228,8 +228,8 @@ def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
         doc = cand.passage.doc
         article_coverage[doc] = max(article_coverage.get(doc, 0.0), choice.coverage)
     least_coverage = 0.0
-    if plan.asks_list and ranked and not time_list:  # of the best article among those scoring enough
-        shown = [article_coverage[c.passage.doc] for c, _ in ranked if c.score >= floors[c.passage.lang]]
+    if plan.asks_list and ranked and not time_list:  # of the best passage among those scoring enough
+        shown = [choice.coverage for c, choice in ranked if c.score >= floors[c.passage.lang]]
         least_coverage = config.list_coverage_ratio * max(shown, default=0.0)
     close = [
         (cand, choice)
