@@ -782,6 +782,8 @@ def test_a_name_the_articles_spell_one_letter_differently_is_theirs(small_search
         ("Which areas did the second security dialogue cover?", False),
         ("Kế hoạch hành động chung xác định những lĩnh vực ưu tiên nào?", False),
         ("Việt Nam và Hungary hợp tác phòng, chống những loại tội phạm nào?", False),
+        ("to lam nho dai su ha lan ung ho hop tac o nhung mang nao", False),  # 'mảng', an area
+        ("Which sectors did the two ministers agree to expand?", False),
         # a verb, not a plural noun: 'does', 'the two ministers' after 'did'
         ("What position does Aubeck Kam hold?", False),
         ("What did the two ministers discuss?", False),

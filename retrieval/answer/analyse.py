@@ -146,7 +146,8 @@ PLURAL_QUESTION = re.compile(
 # ('Which crimes did … agree to fight?', 'những lĩnh vực ưu tiên nào'). One article answers those; read
 # as a list of articles, the question was answered with every article naming the partner, by date
 ASPECT_NOUNS = re.compile(
-    r"\b(?:linh vuc|van de|noi dung|loai|toi pham|areas?|fields?|issues?|topics?|types?|kinds?|crimes?|matters?)\b"
+    r"\b(?:linh vuc|mang|khia canh|van de|noi dung|loai|toi pham"
+    r"|areas?|fields?|sectors?|aspects?|issues?|topics?|types?|kinds?|crimes?|matters?)\b"
 )
 # the English wh-words of a person (folded), and 'which'/'what' before a noun for one
 PERSON_WH = re.compile(r"\b(?:who|whom|whose)\b")
