@@ -1585,6 +1585,20 @@ def test_an_act_asked_about_is_answered_only_by_passages_reporting_it():
     assert len(select(ranked, said, 3, RankingConfig())) == 2
 
 
+def test_a_list_of_fewer_articles_than_passages_asked_shows_their_other_passages():
+    """A list matching one article quoted one passage of it, its best, though the answer to the list
+    may be further on ('… những cuộc gặp cấp cao nào với Kazakhstan': a second meeting); the articles
+    it counts are still the listed ones."""
+    from retrieval.answer.decide import listed_articles, select
+
+    plan = analyse("Bộ Công an đã có những cuộc gặp nào với Kazakhstan?")
+    assert plan.asks_list
+    ranked = _ranked(("a", 0, 10.0), ("a", 300, 9.5), ("b", 0, 2.0))
+    shown = select(ranked, plan, 3, RankingConfig())
+    assert [(c.passage.doc, c.passage.start) for c, _ in shown] == [("a", 0), ("a", 300)]
+    assert listed_articles(ranked, plan, RankingConfig()) == 1
+
+
 def test_a_question_naming_several_partners_is_answered_for_each():
     from retrieval.answer.decide import select
 

@@ -161,7 +161,22 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
     restates another's."""
     repeats = repeats or _overlaps
     relevant = _relevant(ranked, plan, config)
-    # the articles best first, each with its best passage
+    per_article = _per_article(ranked, relevant, plan)
+    if plan.asks_list:
+        listed = sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
+        # fewer articles than passages asked for: after them, the other relevant passages, as for any
+        # question ('… những cuộc gặp cấp cao nào với Kazakhstan': two articles, a meeting further on)
+        return _fill(listed, relevant, k, repeats)
+    if plan.asks_latest:  # of the articles that answer, the newest first
+        per_article = dict(sorted(per_article.items(), key=lambda item: _newest_first(item[1][0])))
+    # the best passage of each article first, so a question several articles answer sees each of them
+    chosen = _fill([], [*per_article.values(), *relevant], k, repeats)
+    return _each_partner_asked(chosen, ranked, plan, k, config)
+
+
+def _per_article(ranked: Ranked, relevant: Ranked, plan: QueryPlan) -> dict[str, tuple[Candidate, SentenceChoice]]:
+    """The articles to show, best first, each with the passage that stands for it (its best one, unless
+    the question asks for what happened, who someone is, or a list of acts)."""
     per_article: dict[str, tuple[Candidate, SentenceChoice]] = {}
     for cand, choice in relevant:
         per_article.setdefault(cand.passage.doc, (cand, choice))
@@ -186,14 +201,14 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
             per_article = {doc: acts[doc] for doc in per_article if doc in acts}
     if plan.asks_time_only:  # the time's own articles before those that only mention it
         per_article = dict(sorted(per_article.items(), key=lambda item: not _reported_in_time(item[1][0], plan)))
-    if plan.asks_list:
-        return sorted(list(per_article.values())[: max(k, LIST_MAX)], key=lambda pair: _date_key(pair[0]))
-    if plan.asks_latest:  # of the articles that answer, the newest first
-        per_article = dict(sorted(per_article.items(), key=lambda item: _newest_first(item[1][0])))
-    # the best passage of each article first, so a question several articles answer sees each of them
-    chosen: Ranked = []
-    for cand, choice in [*per_article.values(), *relevant]:
-        if len(chosen) == k:
+    return per_article
+
+
+def _fill(chosen: Ranked, more: Ranked, k: int, repeats: Repeats) -> Ranked:
+    """`chosen`, then those of `more` in order that show something new, up to `k` passages."""
+    chosen = list(chosen)
+    for cand, choice in more:
+        if len(chosen) >= k:
             break
         if not any(
             cand is other
@@ -202,14 +217,14 @@ def select(ranked: Ranked, plan: QueryPlan, k: int, config: RankingConfig, repea
             for other, other_choice in chosen
         ):
             chosen.append((cand, choice))
-    return _each_partner_asked(chosen, ranked, plan, k, config)
+    return chosen
 
 
 def listed_articles(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> int:
     """How many articles a question asking for a list matches: those `select` lists, which shows at
     most LIST_MAX of them (not every relevant article: 'Which agreements did … sign?' lists only those
     reporting a signing)."""
-    return len({cand.passage.doc for cand, _ in select(ranked, plan, len(ranked), config)}) if plan.asks_list else 0
+    return len(_per_article(ranked, _relevant(ranked, plan, config), plan)) if plan.asks_list else 0
 
 
 def _relevant(ranked: Ranked, plan: QueryPlan, config: RankingConfig) -> Ranked:
