@@ -483,8 +483,7 @@ def writes_kind(kind: Collection[str], text: str, lang: str) -> bool:
         return bool(written(kind, text))
     if lang != "en":  # a title as a word of its own: not the 'đại sứ' of 'Đại sứ quán' (an embassy)
         return any(_as_a_word(word, text) for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ()))
-    wanted = {word for term in kind for word in EN_TO_VI.get(term.lstrip("@"), ())}
-    return any(wanted.intersection(EN_TO_VI[term.lstrip("@")]) for term in english_terms(text))
+    return bool(written_in_english(kind, text, loosely=True))
 
 
 @functools.lru_cache(maxsize=8192)  # pyvi reads a sentence in about a millisecond; the same ones come back

@@ -531,7 +531,7 @@ def travelled_to(question: str, keys: Iterable[str]) -> frozenset[str]:
     """Those of the partners `keys` that the question says someone travelled to ('ai dẫn đầu đoàn Bộ
     Công an sang Indonesia?', 'When did To Lam visit Cuba?'); not one it names otherwise ('Đại sứ
     Indonesia', 'người Việt ở Slovakia')."""
-    folded = " ".join(_tokens(fold(normalize(question)).lower()))
+    folded = _folded_words(question)
     known = all_partners()
     found = set()
     for key in keys:
@@ -561,17 +561,23 @@ _DESTINATION_ASKED = re.compile(
 def travels_to_the_asked(question: str) -> bool:
     """Does the question ask where someone travelled ('Bộ trưởng đã thăm những nước nào năm 2024?',
     'Which countries did Luong Tam Quang visit in 2024?', 'Where did To Lam travel in 2023?')?"""
-    return bool(_DESTINATION_ASKED.search(" ".join(_tokens(fold(normalize(question)).lower()))))
+    return bool(_DESTINATION_ASKED.search(_folded_words(question)))
 
 
-# ... or says its visitor came to Vietnam, or to the ministry's headquarters ('đón chính thức … tại trụ
-# sở Bộ Công an. Ông Patrushev sang Việt Nam hai ngày …')
-_CAME_HERE = re.compile(rf"\b(?:{_TRAVEL_TO} (?:viet nam|vietnam)|tru so bo cong an)\b")
+def _folded_words(question: str) -> str:
+    """The question's words, folded and in lower case, one space apart: what the travel patterns read."""
+    return " ".join(_tokens(fold(normalize(question)).lower()))
+
+
+# An event here: in one of HOME_CITIES, or its visitor came to Vietnam, or to the ministry's
+# headquarters ('đón chính thức … tại trụ sở Bộ Công an. Ông Patrushev sang Việt Nam hai ngày …')
+_HELD_HERE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(city) for city in HOME_CITIES)}|{_TRAVEL_TO} (?:viet nam|vietnam)|tru so bo cong an)\b"
+)
 
 
 def held_at_home(lead: str) -> bool:
     """Does an article's lead place its event in Vietnam ('Chiều 23/8, tại Hà Nội, …', 'HANOI - …',
     '… received … in Hanoi', '… sang Việt Nam')? Then a partner's people came to the ministry, not
     the reverse."""
-    folded = re.sub(r"\s+", " ", fold(normalize(lead)).lower())
-    return any(re.search(rf"\b{re.escape(city)}\b", folded) for city in HOME_CITIES) or bool(_CAME_HERE.search(folded))
+    return bool(_HELD_HERE.search(re.sub(r"\s+", " ", fold(normalize(lead)).lower())))
