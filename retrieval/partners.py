@@ -401,11 +401,17 @@ def _tokens(folded: str) -> list[str]:
 
 def partners_in_question(question: str) -> set[str]:
     """Keys of the partners a question names, in either language, with or without diacritics."""
-    raw = re.findall(r"[\w.]+", question.replace("-", " "))
+    spaced = question.replace("-", " ")
+    matches = list(re.finditer(r"[\w.]+", spaced))
+    raw = [m.group() for m in matches]
     folded = [fold(t).rstrip(".") for t in raw]
+    # does the word follow the one before it with nothing but spaces between ('Havana, Cuba' does not)?
+    joined = [i > 0 and not spaced[matches[i - 1].end() : m.start()].strip() for i, m in enumerate(matches)]
     table, longest = _question_names()
     found: set[str] = set()
-    for start, _, key in _longest_names(folded, table, longest, lambda i, n: n > 1 or _names_partner(raw, folded, i)):
+    for start, _, key in _longest_names(
+        folded, table, longest, lambda i, n: n > 1 or _names_partner(raw, folded, joined, i)
+    ):
         key = key or _demonym(raw[start], folded[start])  # 'Russian', 'Slovak': no name, but a demonym
         if key:
             found.add(key)
@@ -414,15 +420,16 @@ def partners_in_question(question: str) -> set[str]:
     return found
 
 
-def _names_partner(raw: list[str], folded: list[str], i: int) -> bool:
-    """A one-word match is a name unless it is a one-syllable Vietnamese word used as a word."""
+def _names_partner(raw: list[str], folded: list[str], joined: list[bool], i: int) -> bool:
+    """A one-word match is a name unless it is a one-syllable Vietnamese word used as a word, or
+    a syllable of a person's name (`joined`: each word follows the one before it with only spaces)."""
     word = folded[i]
     if not _one_syllable(word) or (raw[i].isupper() and len(word) > 1):
         return True
     if i + 1 < len(folded) and folded[i + 1] in COMPOUND_AFTER.get(word, ()):
         return False
     # capitalised, but not after another capitalised word: 'Minh Đức', 'Thị Nga' are people
-    capitalised = raw[i][:1].isupper() and (i == 0 or not raw[i - 1][:1].isupper())
+    capitalised = raw[i][:1].isupper() and not (joined[i] and raw[i - 1][:1].isupper())
     return capitalised or (i > 0 and folded[i - 1] in NAME_CUES)
 
 

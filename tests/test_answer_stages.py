@@ -119,6 +119,8 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("ASEANAPOL và INTERPOL", {"ASEANAPOL", "INTERPOL"}),
         ("Hợp tác với Myanmar?", {"MM"}),  # CLDR: 'Myanmar (Miến Điện)', 'Myanmar (Burma)'
         ("What about Burma?", {"MM"}),
+        ("Who did he meet in Havana, Cuba?", {"CU"}),  # a city, then its country: not one person's name
+        ("Bộ trưởng tiếp bà Thị Nga", set()),
     ],
 )
 def test_partners_in_questions_come_from_cldr_names_and_aliases(question, keys):
