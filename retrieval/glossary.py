@@ -303,7 +303,8 @@ def english_predicates(question: str) -> frozenset[str]:
             before = lowered[: match.start()].split()[-1:]
             # 'held talks', 'hold meetings': a light verb whose object names the act ('talked', 'met')
             plural = match.group(0).endswith("s") and not english.endswith("s") and not (before and before[0] in _HOLD)
-            marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith("n't"))
+            # a determiner, a negation, or a possessive ("Marcos's visit"), before it: a noun
+            marked = before and (before[0] in _NOUN_MARKERS | _NEGATIONS or before[0].endswith(("n't", "'s", "’s")))
             gerund = match.group(0).endswith("ing") and not _BE & set(lowered[: match.start()].split())
             # 'head of state', 'the signing of': a word of the field before 'of' is a noun
             of = lowered[match.end() :].split()[:1] == ["of"]

@@ -63,6 +63,7 @@ def test_the_fields_english_terms_bring_their_vietnamese_words(question: str, ex
         ("What topics were discussed at the dialogue?", {"@discuss"}),
         ("Which areas did the minister propose cooperating on?", {"@propose"}),  # its first verb, not its complement
         ("Where did To Lam lay a wreath during his April 2023 visit to India?", set()),  # a noun
+        ("Which memorandum was concluded during Marcos's visit?", set()),  # after a possessive, a noun
         ("When were the talks held?", set()),
         ("Whom did the minister hold talks with in New Delhi?", {"@talk"}),  # a light verb and its act
         ("Who co-chaired the consultation with UNODC?", {"@chair"}),
