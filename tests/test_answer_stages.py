@@ -1178,6 +1178,18 @@ def test_a_date_further_in_dates_the_answer_when_its_clause_holds_what_is_asked(
     assert event_date(asked, passage, article, 0, len(named))[0] == PartialDate(2025, 12, 3)
 
 
+def test_a_date_further_in_belongs_to_someone_else_when_its_clause_names_another_person():
+    text = (
+        "Theo bà Bachvarova, chuyến thăm của Bộ trưởng Trần Đại Quang tiếp nối chuyến thăm Bulgaria của"
+        " Thủ tướng Nguyễn Tấn Dũng từ ngày 4 đến 6/6/2015."
+    )
+    passage, article = _passage(text, PartialDate(2015, 6, 22), PartialDate(2015, 6, 22))
+    asked = analyse("Who hosted Tran Dai Quang when he visited Bulgaria in 2015?")
+    assert event_date(asked, passage, article, 0, len(text))[0] == PartialDate(2015, 6, 22)
+    theirs = analyse("Thủ tướng Nguyễn Tấn Dũng thăm Bulgaria năm 2015 khi nào?")
+    assert event_date(theirs, passage, article, 0, len(text))[0] == PartialDate(2015, 6, 4)
+
+
 @pytest.mark.parametrize(
     ("question", "date"),
     [
