@@ -3,8 +3,8 @@
 The articles report its cooperation; an article that never names it (the Ministry of Defence
 meeting Kazakhstan's defence minister) can be close in wording to a question about it and still not
 answer it. The ministry is named by its forces' word ('công an': Bộ Công an, Công an nhân dân,
-lực lượng Công an) or, in English, 'public security'. These are the ministry's own names, the
-subject of the product, not a list fitted to questions.
+lực lượng Công an) or, in English, 'public security', or by its initials (BCA: Bộ Công an). These
+are the ministry's own names, the subject of the product, not a list fitted to questions.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 
 from retrieval.text import fold
 
-_NAMES = re.compile(r"\b(?:cong an|public security)\b")
+_NAMES = re.compile(r"\b(?:cong an|public security|bca)\b")
 
 
 def names_ministry(text: str) -> bool:
@@ -23,7 +23,7 @@ def names_ministry(text: str) -> bool:
 
 # the ministry as a question names it, 'the ministry' alone included: what is left says what is asked
 _AS_ASKED = re.compile(
-    r"\b(?:(?:the )?ministry(?: of public security)?|public security(?: ministry)?|(?:bo )?cong an|mps)\b"
+    r"\b(?:(?:the )?ministry(?: of public security)?|public security(?: ministry)?|(?:bo )?cong an|bca|mps)\b"
 )
 
 

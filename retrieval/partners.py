@@ -28,7 +28,8 @@ PRESS_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "GB": (("Anh", "nước Anh", "Anh Quốc"), ("UK", "Britain", "Great Britain", "England")),
     "AU": (("Úc", "Ô-xtrây-li-a"), ()),
     "JP": (("Nhật",), ()),
-    "KR": (("Hàn",), ("Korea", "Republic of Korea")),
+    "KR": (("Hàn", "HQ"), ("Korea", "Republic of Korea")),
+    "CN": (("TQ",), ()),  # the initials Vietnamese writes for Trung Quốc, as LHQ for Liên Hợp Quốc
     "IT": (("Italia", "Ý"), ()),
     "DE": (("CHLB Đức",), ()),
     "CZ": (("Cộng hòa Séc", "CH Séc", "Czech"), ("Czech Republic", "Czech")),

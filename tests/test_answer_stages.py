@@ -119,7 +119,11 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("ASEANAPOL và INTERPOL", {"ASEANAPOL", "INTERPOL"}),
         ("Hợp tác với Myanmar?", {"MM"}),  # CLDR: 'Myanmar (Miến Điện)', 'Myanmar (Burma)'
         ("What about Burma?", {"MM"}),
-        ("Who did he meet in Havana, Cuba?", {"CU"}),  # a city, then its country: not one person's name
+        ("Who did he meet in Havana, Cuba?", {"CU"}),
+        (
+            "BCA ký gì với TQ?",
+            {"CN"},
+        ),  # initials of Trung Quốc, as of Liên Hợp Quốc (LHQ)  # a city, then its country: not one person's name
         ("Bộ trưởng tiếp bà Thị Nga", set()),
     ],
 )
@@ -635,6 +639,7 @@ def test_the_vietnamese_synonyms_of_an_english_term_count_once_lexically(tmp_pat
 
 def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_never_names_it(tmp_path: Path):
     assert names_ministry("Bộ trưởng Bộ Công an") and names_ministry("bo cong an") and names_ministry("public security")
+    assert names_ministry("BCA ký gì?")  # its initials
     assert not names_ministry("Bộ trưởng Bộ Quốc phòng Phan Văn Giang")
     defence = " date 2025-05-06 Tối 5/5, tại Astana, Bộ trưởng Bộ Quốc phòng hội kiến Bộ trưởng Quốc phòng Kazakhstan."
     searcher = fake_searcher({"defence.txt": defence}, tmp_path)
@@ -749,6 +754,8 @@ def test_a_covered_partner_named_in_a_question_outside_the_field_is_declined(sma
     # a term of the field, or only words the articles write, keep it theirs
     assert searcher.ask("Còn chuyện hợp tác với Belarus thì sao?").answerable
     assert searcher.ask("Belarus và Việt Nam trao đổi đoàn thế nào?").answerable
+    # the ministry's initials are no word the articles lack
+    assert unknown_share(analyse("BCA trao đổi đoàn thế nào?"), small_searcher.index).words == []
 
 
 def test_a_list_of_a_time_needs_every_syllable_written_not_every_word(small_searcher):

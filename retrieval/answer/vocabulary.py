@@ -30,6 +30,7 @@ from retrieval import glossary
 from retrieval.answer.analyse import QueryPlan, partner_name_terms
 from retrieval.diacritics import SpellingLookup, syllables
 from retrieval.lang import could_be_vietnamese
+from retrieval.ministry import ministry_words
 from retrieval.partners import home_words, misspelling_of
 from retrieval.segmentation import segment
 from retrieval.stopwords import (
@@ -79,6 +80,8 @@ def unknown_share(
     unknown, missing = [], 0.0
     for w in content:
         parts = syllables(w)
+        if ministry_words(fold(w)) == {fold(s) for s in parts}:
+            continue  # the ministry's name, as its initials too ('BCA'): what every article is about
         if not all(s in known_syllables for s in parts):
             if all(s in known_syllables or (fold(s) in terms and not could_be_vietnamese(fold(s))) for s in parts):
                 continue  # a word only an English article writes ('unodc', typed in lower case)
