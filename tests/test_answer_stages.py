@@ -1065,6 +1065,8 @@ def test_a_how_many_question_is_answered_by_a_sentence_that_writes_a_number(tmp_
         # a clause of time after another question word: it asks which agreements, not when
         ("Which agreements did the minister name when he received the ambassador?", False),
         ("What did they sign?", False),
+        ("nhung quy ho tro tai viet nam nao da duoc diem lai", False),  # 'Việt Nam nào', not 'năm nào'
+        ("viet nam ky hiep dinh nam nao", True),
     ],
 )
 def test_a_question_asks_when_only_where_when_is_its_question_word(question, asks_when):

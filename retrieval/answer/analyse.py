@@ -369,7 +369,8 @@ def _asks_when(folded: str) -> bool:
     year')?"""
     if any(not glossary.opens_time_clause(folded, m.start()) for m in re.finditer(r"\bwhen\b", folded)):
         return True
-    return _names_a_cue(folded, tuple(c for c in WHEN_CUES if c != "when"))
+    # the 'Nam' of 'Việt Nam' is no year: '… tại Việt Nam nào …' asks which programme in Vietnam
+    return _names_a_cue(re.sub(r"\bviet nam\b", "vietnam", folded), tuple(c for c in WHEN_CUES if c != "when"))
 
 
 def _kind_listed(folded: str, lang: str) -> frozenset[str]:
