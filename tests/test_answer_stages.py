@@ -1091,6 +1091,17 @@ def test_a_when_question_is_answered_by_a_sentence_that_names_a_date(tmp_path: P
     assert answer.passages[0].best_sentence.startswith("Chiều 13/11")
 
 
+def test_a_when_question_is_answered_by_the_passage_that_names_a_date_not_one_richer_in_its_words(tmp_path: Path):
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    india = (
+        " date 2023-04-10 Đại tướng Tô Lâm thăm Ấn Độ trong hai ngày 9 - 10/4." + filler + "\n\n"
+        "Trong chuyến thăm Ấn Độ, Bộ trưởng Tô Lâm chào xã giao Phó Tổng thống, gặp Bộ trưởng Nội vụ Ấn Độ."
+        " Bộ trưởng Tô Lâm cảm ơn Ấn Độ." + filler + "\n"
+    )
+    answer = fake_searcher({"in.txt": india}, tmp_path).ask("When did To Lam visit India?")
+    assert answer.passages[0].best_sentence.startswith("Đại tướng Tô Lâm thăm Ấn Độ trong hai ngày 9 - 10/4")
+
+
 @pytest.mark.parametrize(
     ("question", "identity"),
     [

@@ -62,6 +62,7 @@ class SentenceChoice:
     lacks_verb: bool = False  # does not write the verb the question asks about, where its article does
     reports_act: bool = False  # writes the verb the question asks about, as an act done ('đã ký', not 'sẽ ký')
     lacks_number: bool = False  # writes no number but a date's, for a 'how many' question
+    lacks_date: bool = False  # names no date of its own, for a 'when' question whose article dates one
 
 
 def idf(index: LoadedIndex, term: str) -> float:
@@ -200,6 +201,8 @@ def rank_sentences(
             cand.score -= config.act_passage_penalty if asks_act else config.passage_predicate_penalty
         if choice.lacks_number:
             cand.score -= config.passage_quantity_penalty
+        if choice.lacks_date:
+            cand.score -= config.passage_when_penalty
         ranked.append((cand, choice))
     ranked.sort(key=lambda pair: -pair[0].score)
     return ranked
@@ -277,7 +280,8 @@ def best_sentence(
         )
         if lacks_verb:  # says nothing of the verb asked about
             score -= config.predicate_penalty
-        if needs_date and not states_a_time(plan, cand.passage, start, end):
+        lacks_date = needs_date and not states_a_time(plan, cand.passage, start, end)
+        if lacks_date:
             score -= config.when_penalty
         if plan.asks_who and not _names_someone(text[start:end], plan):  # 'Who …?' is answered by a name
             score -= config.who_penalty
@@ -287,7 +291,7 @@ def best_sentence(
         if lacks_number:
             score -= config.quantity_penalty
         choice = SentenceChoice(
-            start, end, score, z, share, lacks_verb, bool(predicates) and not lacks_verb, lacks_number
+            start, end, score, z, share, lacks_verb, bool(predicates) and not lacks_verb, lacks_number, lacks_date
         )
         if plan.names_person_asked(text[start:end]):
             # 'Who is …?': the first sentence naming the person, where news gives the full title
