@@ -317,6 +317,11 @@ _Q_RANGE = re.compile(
 _Q_FROM = re.compile(
     r"\b(?:(since|tu nam|ke tu nam)|(after|later than|sau nam|tu sau nam|ke tu sau nam))\s+(19\d\d|20\d\d)\b"
 )
+# ... and a year to the present: 'từ 2010 đến nay', 'from 2018 until today' (folded)
+_Q_TO_NOW = re.compile(
+    r"\b(?:from|since|tu|ke tu)\s+(?:nam\s+)?(19\d\d|20\d\d)\s*(?:-|–|to|until|till|up to|den|toi)\s*"
+    r"(?:nay|hien nay|bay gio|hien tai|now|today|the present|date)\b"
+)
 # ... and in English an event dated by them: 'before his March 2021 trip' is before 2021 (whole years)
 _Q_UNTIL = re.compile(
     r"\b(?:(until|till|up to|through|cho den nam|tinh den nam|den het nam)|(before|prior to|earlier than|truoc nam))"
@@ -416,6 +421,8 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
     if m := _Q_RANGE.search(q):
         first, last = sorted((int(m.group(1)), int(m.group(2))))
         return TimeFilter(first, None, last)
+    if m := _Q_TO_NOW.search(q):
+        return TimeFilter(int(m.group(1)), open_end=True)
     if m := _Q_FROM.search(q):
         first = int(m.group(3)) + (1 if m.group(2) else 0)
         return TimeFilter(first, open_end=True)

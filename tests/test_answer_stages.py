@@ -152,6 +152,8 @@ def test_partners_in_articles_and_their_names_in_each_language():
         ("Bộ Công an ký gì với Lào cho đến năm 2012?", TimeFilter(2012, None, 2012, open_start=True)),
         ("Hợp tác với Nga sau năm 2025", TimeFilter(2026, open_end=True)),
         ("since 2020", TimeFilter(2020, open_end=True)),
+        ("Bộ Công an hợp tác gì với Singapore từ 2010 đến nay?", TimeFilter(2010, open_end=True)),  # to the present
+        ("What has Vietnam signed with Laos from 2018 until today?", TimeFilter(2018, open_end=True)),
         # an event dated by its year: before it
         (
             "Before his March 2021 trip, when had he last visited Vietnam?",
