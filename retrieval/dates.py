@@ -315,8 +315,13 @@ _Q_RANGE = re.compile(
 # 'before 2012', 'trước năm 2012', 'until 2012', 'cho đến năm 2012' from the oldest. The group before
 # the year says whether the year itself is inside ('since', 'until') or not ('after', 'before').
 _Q_FROM = re.compile(
-    r"\b(?:(since|tu nam|ke tu nam)|(after|later than|sau nam|tu sau nam|ke tu sau nam))\s+(19\d\d|20\d\d)\b"
+    r"\b(?:(since|tu nam|ke tu nam)|(after|later than|sau|sau nam|tu sau nam|ke tu sau nam))\s+(19\d\d|20\d\d)\b"
 )
+# two years joined by 'and' or 'or': 'năm 2024 và 2025', 'in 2024 or 2025' (folded), each year between
+# them too (a window is whole years), which no filter at all would show even more of
+_Q_EITHER_YEAR = re.compile(r"\b(19\d\d|20\d\d)\s*(?:,|&|and|or|va|hoac|hay)\s*(?:nam\s+)?(19\d\d|20\d\d)\b")
+# a quarter ('quý 3/2025', 'Q3 2025'): the filter takes its year, a window of whole months being one month
+_Q_QUARTER = re.compile(r"\b(?:quy|q)\s*[1-4]\s*(?:/|-|nam|\s)\s*((?:19|20)\d\d)\b")
 # ... and a year to the present: 'từ 2010 đến nay', 'from 2018 until today' (folded)
 _Q_TO_NOW = re.compile(
     r"\b(?:from|since|tu|ke tu)\s+(?:nam\s+)?(19\d\d|20\d\d)\s*(?:-|–|to|until|till|up to|den|toi)\s*"
@@ -324,7 +329,7 @@ _Q_TO_NOW = re.compile(
 )
 # ... and in English an event dated by them: 'before his March 2021 trip' is before 2021 (whole years)
 _Q_UNTIL = re.compile(
-    r"\b(?:(until|till|up to|through|cho den nam|tinh den nam|den het nam)|(before|prior to|earlier than|truoc nam))"
+    r"\b(?:(until|till|up to|through|cho den nam|tinh den nam|den het nam)|(before|prior to|earlier than|truoc|truoc nam))"
     r"\s+(?:(?:the|his|her|its|their|this|that)\s+(?:[a-z]+\s+)?)?(19\d\d|20\d\d)\b"
 )
 # Days named relative to the day the question is asked (folded): the present, which the articles
@@ -429,6 +434,11 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
     if m := _Q_UNTIL.search(q):
         last = int(m.group(3)) - (1 if m.group(2) else 0)
         return TimeFilter(last, None, last, open_start=True)
+    if m := _Q_EITHER_YEAR.search(q):
+        first, last = sorted((int(m.group(1)), int(m.group(2))))
+        return TimeFilter(first, None, last)
+    if m := _Q_QUARTER.search(q):
+        return TimeFilter(int(m.group(1)))
     if re.search(r"\b(19|20)\d\d\s*(?:-|–|to|den|\s)\s*(19|20)\d\d\b", q):
         return None
     if (m := _Q_DAY_MONTH_YEAR.search(q)) and valid_day(int(m.group(3)), int(m.group(2)), int(m.group(1))):
@@ -450,6 +460,9 @@ def question_time(question: str, newest: PartialDate | None = None) -> TimeFilte
     if not years and newest is not None and newest.year is not None:
         for phrase, back in _Q_RELATIVE_YEAR.items():
             if re.search(rf"\b{phrase}\b", q):
+                month = re.search(rf"\bthang\s+(\d{{1,2}})\s+{phrase}\b", q)  # 'tháng 3 năm ngoái'
+                if month and 1 <= int(month.group(1)) <= 12:
+                    return TimeFilter(newest.year - back, int(month.group(1)))
                 return TimeFilter(newest.year - back)
         for phrase, back in _Q_RELATIVE_MONTH.items() if newest.month is not None else ():
             if re.search(rf"\b{phrase}\b", q):

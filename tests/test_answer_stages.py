@@ -154,6 +154,12 @@ def test_partners_in_articles_and_their_names_in_each_language():
         ("since 2020", TimeFilter(2020, open_end=True)),
         ("Bộ Công an hợp tác gì với Singapore từ 2010 đến nay?", TimeFilter(2010, open_end=True)),  # to the present
         ("What has Vietnam signed with Laos from 2018 until today?", TimeFilter(2018, open_end=True)),
+        ("Hợp tác với Nga trước 2015", TimeFilter(2014, None, 2014, open_start=True)),  # 'trước' without 'năm'
+        ("Hợp tác với Nga sau 2020", TimeFilter(2021, open_end=True)),
+        ("Bộ Công an ký gì năm 2024 và 2025?", TimeFilter(2024, None, 2025)),  # either year
+        ("What was signed in 2025 or 2024?", TimeFilter(2024, None, 2025)),
+        ("Bộ Công an ký gì trong quý 3/2025?", TimeFilter(2025)),  # a quarter: its year, not March
+        ("Bộ trưởng gặp ai tháng 3 năm ngoái?", TimeFilter(2025, 3)),
         # an event dated by its year: before it
         (
             "Before his March 2021 trip, when had he last visited Vietnam?",
