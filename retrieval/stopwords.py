@@ -325,6 +325,15 @@ PHATIC_PHRASES = (
     "tks",
     "thx",
 )
+# Words about the bot itself and its articles (folded): a message of only these and function words
+# ('help', 'Which partners do the articles cover?', 'Có bao nhiêu bài báo?') asks what the chit-chat
+# reply tells, the articles' count, span and partners, not something the articles report
+ABOUT_THE_BOT = frozenset(
+    [
+        *("help", "article", "articles", "cover", "covers", "covered", "partner", "partners", "source", "sources"),
+        *("bai", "tro", "giup", "nguon"),  # bài (báo), trợ giúp, nguồn; not 'báo', which folds to 'bảo'
+    ]
+)
 # thanks, which a chit-chat reply answers with "you're welcome"
 THANKS_PHRASES = ("cam on", "thanks", "thank you", "tks", "thx")
 # a thanks or a greeting followed by a few words is still one ('Thanks a lot', 'Cảm ơn, rất hữu ích'),

@@ -1167,6 +1167,13 @@ def test_chitchat_gets_no_quotes(small_searcher):
         assert answer.decline_reason == "chitchat" and answer.passages == []
 
 
+def test_asking_about_the_bot_and_its_articles_gets_the_reply_that_tells_their_scope():
+    for text in ("help", "Which partners do the articles cover?", "Có bao nhiêu bài báo?", "trợ giúp"):
+        assert analyse(text).chitchat, text
+    assert not analyse("Which partners did the ministry sign with?").chitchat
+    assert not analyse("Bộ Công an có những đối tác nào hỗ trợ đào tạo?").chitchat
+
+
 def _passage(text: str, published: PartialDate | None, event: PartialDate | None = None):
     events = tuple(find_event_dates(text, published))
     article = ArticleRecord("a.txt", "t", None, published, event, frozenset(), "vi")

@@ -39,6 +39,7 @@ from retrieval.partners import (
 )
 from retrieval.segmentation import NOUN_TAGS, tagged_words, word_terms
 from retrieval.stopwords import (
+    ABOUT_THE_BOT,
     CALENDAR_WORDS,
     EN_STOPWORDS,
     EN_TIME_DEICTICS,
@@ -518,8 +519,10 @@ def _is_phatic(folded: str) -> bool:
 
 def _is_chitchat(folded: str, topic: tuple[str, ...], partners: frozenset[str], time: TimeFilter | None) -> bool:
     """Greetings, thanks and small talk: only phatic phrases, a phatic phrase and a short remark that
-    asks nothing ('Thanks a lot', 'Cảm ơn, rất hữu ích'), or nothing the question is about."""
-    return not partners and time is None and (_is_phatic(folded) or _is_phatic_remark(folded) or not topic)
+    asks nothing ('Thanks a lot', 'Cảm ơn, rất hữu ích'), or nothing the question is about but the bot
+    and its articles ('help', 'How many articles do you have?')."""
+    about_something = [t for t in topic if t not in ABOUT_THE_BOT]
+    return not partners and time is None and (_is_phatic(folded) or _is_phatic_remark(folded) or not about_something)
 
 
 def _is_phatic_remark(folded: str) -> bool:
