@@ -431,7 +431,9 @@ def _names_partner(raw: list[str], folded: list[str], joined: list[bool], i: int
         return False
     # capitalised, but not after another capitalised word: 'Minh Đức', 'Thị Nga' are people
     capitalised = raw[i][:1].isupper() and not (joined[i] and raw[i - 1][:1].isupper())
-    return capitalised or (i > 0 and folded[i - 1] in NAME_CUES)
+    # ... and a message of that one word names the partner whatever its case ('lào', 'nga'): what else
+    # would it ask of the articles?
+    return capitalised or (i > 0 and folded[i - 1] in NAME_CUES) or len(folded) == 1
 
 
 @functools.cache

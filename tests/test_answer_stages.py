@@ -120,6 +120,8 @@ def test_article_language_is_a_share_of_vietnamese_words_not_one_name():
         ("Hợp tác với Myanmar?", {"MM"}),  # CLDR: 'Myanmar (Miến Điện)', 'Myanmar (Burma)'
         ("What about Burma?", {"MM"}),
         ("Who did he meet in Havana, Cuba?", {"CU"}),
+        ("lào", {"LA"}),  # a one-word message that is a partner's name, in lower case
+        ("nga?", {"RU"}),
         (
             "BCA ký gì với TQ?",
             {"CN"},
