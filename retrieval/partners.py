@@ -94,7 +94,10 @@ HOME = "VN"  # the ministry's own country is never a partner
 HOME_CITIES = ("ha noi", "hanoi", "ho chi minh", "tp.hcm", "tphcm")
 # Going to a partner ('đoàn sang Indonesia', 'thăm Cuba', 'a visit to Laos', 'visited Egypt'), folded:
 # a verb or preposition of travel right before the partner's name
-_TRAVEL_TO = r"(?:sang|tham|den|toi|visit(?:ed|ing|s)?(?: to)?|trip to|travel(?:l?ed|s)? to|went to|flew to)"
+_TRAVEL_TO = (
+    r"(?:sang|tham|den|toi|di|visit(?:ed|ing|s)?(?: to)?|trip to|travel(?:l?ed|l?ing|s)? to"
+    r"|(?:go|goes|going|gone|went|fly|flies|flying|flew|flown|head|heads|headed) to)"
+)
 # Words before a one-syllable name that show a country is meant: 'với Nga', 'nước Pháp', 'phía Lào'.
 NAME_CUES = frozenset(
     [

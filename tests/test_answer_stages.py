@@ -647,6 +647,31 @@ def test_the_vietnamese_synonyms_of_an_english_term_count_once_lexically(tmp_pat
     assert by_doc["extradition.txt"] > by_doc["kinds.txt"] > 0
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "people"),
+    [
+        ("Did To Lam ever go to Israel?", "en", (("to", "lam"),)),  # not the sentence's opening 'Did'
+        ("Who hosted Minister Tran Dai Quang in Bulgaria?", "en", (("tran", "dai", "quang"),)),  # not the title
+        ("Thứ trưởng Nguyễn Chí Vịnh gặp ai ở Israel?", "vi", (("nguyen", "chi", "vinh"),)),
+        ("What did the Ministry of Public Security sign with the Security Council of Belarus?", "en", ()),
+    ],
+)
+def test_the_persons_a_question_names(question, lang, people):
+    assert analyse(question).lang == lang and analyse(question).people == people
+
+
+def test_a_question_naming_a_person_is_answered_from_the_articles_naming_them(tmp_path: Path):
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    articles = {
+        "defence.txt": " date 2014-02-09 Thứ trưởng Nguyễn Chí Vịnh dẫn đoàn sang thăm Israel." + filler + "\n",
+        "police.txt": " date 2018-02-22 Bộ trưởng Tô Lâm tiếp nguyên Bộ trưởng Bộ Công an Israel." + filler + "\n",
+    }
+    searcher = fake_searcher(articles, tmp_path)
+    assert {p.doc for p in searcher.ask("What did To Lam discuss with Israel?").passages} == {"police.txt"}
+    # a person no article names filters nothing (a misspelling, someone only a photo names)
+    assert searcher.ask("What did Tran Van Nam discuss with Israel?").passages
+
+
 def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_never_names_it(tmp_path: Path):
     assert names_ministry("Bộ trưởng Bộ Công an") and names_ministry("bo cong an") and names_ministry("public security")
     assert names_ministry("BCA ký gì?")  # its initials

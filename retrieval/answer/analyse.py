@@ -37,7 +37,7 @@ from retrieval.partners import (
     travelled_to,
     travels_to_the_asked,
 )
-from retrieval.segmentation import NOUN_TAGS, tagged_words, word_terms
+from retrieval.segmentation import NAME_TAG, NOUN_TAGS, tagged_words, word_terms
 from retrieval.stopwords import (
     ABOUT_THE_BOT,
     CALENDAR_WORDS,
@@ -178,6 +178,7 @@ class QueryPlan:
     understood: str | None = None  # how a follow-up was completed, in the reply's language
     topic_words: tuple[str, ...] = field(default=())
     ordinals: frozenset[int] = frozenset()  # 'lần thứ 5', 'the third': which occurrence is asked about
+    people: tuple[tuple[str, ...], ...] = ()  # the persons it names, each as folded syllables ('to', 'lam')
     names_ministry: bool = False  # the question names the Ministry of Public Security (retrieval.ministry)
     asks_latest: bool = False  # 'lần gần nhất', 'the most recent': the newest matching event
     # 'What did the ministry do with Laos in 2026?': only who and when, and the event itself is the answer
@@ -319,6 +320,7 @@ def analyse(
         embed_text=lexical_text,
         topic_words=tuple(t for t in topic if t not in {x for n in partner_tokens for x in n}),
         ordinals=ordinals(text),
+        people=people_named(text, lang),
         names_ministry=names_ministry(text),
         asks_latest=latest,
     )
@@ -486,6 +488,31 @@ def _partner_terms(partners: frozenset[str], lang: str | None = None) -> list[st
     """Lexical terms of the partners' names: a one-syllable name ('Nga') itself, a longer one only as
     its syllable pairs: the syllables of 'Bê-la-rút' or 'Thụy Điển' alone are other words ('là', 'diễn')."""
     return [term for name in _partner_tokens(partners, lang) for term in word_as_terms(name)]
+
+
+def people_named(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """The persons `text` names, each as its folded syllables in order: in Vietnamese a run of pyvi's
+    proper nouns ('Nguyễn Tấn Dũng'), in English of capitalised words ('Tran Dai Quang'), either of two
+    syllables or more that name no partner nor Vietnam, nor, in English, the ministry or a title
+    ('Minister')."""
+    places = home_words() | partner_name_terms(frozenset(partners_in_question(text)))
+    if lang == "en":
+        places |= ministry_words(fold(text)) | glossary.english_term_words(text)
+        found = re.findall(r"[\w’'-]+", text)
+        # the capital that opens a sentence marks no name: 'Did To Lam …', but 'Luong Tam Quang met …'
+        tokens = [(t, t[:1].isupper() and not (i == 0 and fold(t) in EN_STOPWORDS)) for i, t in enumerate(found)]
+    else:
+        tokens = [(word, tag == NAME_TAG) for word, tag in tagged_words(text)]
+    people, run = [], []
+    for token, named in [*tokens, ("", False)]:
+        if named:
+            run.append(token)
+            continue
+        syllables = tuple(w for t in run for w in words(t) if w not in places)
+        if len(set(syllables)) >= 2:
+            people.append(syllables)
+        run = []
+    return tuple(people)
 
 
 def _names(text: str, lang: str) -> tuple[str, ...]:

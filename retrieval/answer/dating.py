@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from retrieval import glossary
-from retrieval.answer.analyse import QueryPlan, partner_name_terms
+from retrieval.answer.analyse import QueryPlan, people_named
 from retrieval.dates import (
     OPENING_CHARS,
     EventDate,
@@ -30,11 +30,9 @@ from retrieval.dates import (
     recalled,
     since_clause,
 )
-from retrieval.ministry import ministry_words
-from retrieval.partners import home_words, partners_in_question
-from retrieval.segmentation import NAME_TAG, tagged_words
+from retrieval.partners import home_words
 from retrieval.store import ArticleRecord, PassageRecord
-from retrieval.text import fold, opens_with_heading, sentence_spans, words
+from retrieval.text import opens_with_heading, sentence_spans, words
 
 
 def event_date(
@@ -246,33 +244,10 @@ def _someone_else(plan: QueryPlan, clause: str) -> bool:
     """Does `clause`, leading to a date, last name a person where the question names another
     ('chuyến thăm Bulgaria của Thủ tướng Nguyễn Tấn Dũng', recalled at the talks of Trần Đại Quang's
     visit the question asks about)?"""
-    asked = _people(plan.question, plan.lang)
-    if not asked:
+    if not plan.people:
         return False
-    named = _people(clause, "vi")  # the last person named before the date is whose the dated event is
-    return bool(named) and not any(named[-1] & known for known in asked)
-
-
-def _people(text: str, lang: str) -> list[frozenset[str]]:
-    """The folded syllables of each person `text` names: in Vietnamese a run of pyvi's proper nouns
-    ('Nguyễn Tấn Dũng'), in English of capitalised words ('Tran Dai Quang'), either of two syllables or
-    more that name no partner nor Vietnam, nor, in English, the ministry or a title ('Minister')."""
-    places = home_words() | partner_name_terms(frozenset(partners_in_question(text)))
-    if lang == "en":
-        places |= ministry_words(fold(text)) | glossary.english_term_words(text)
-        tokens = [(token, token[:1].isupper()) for token in re.findall(r"[\w’'-]+", text)]
-    else:
-        tokens = [(word, tag == NAME_TAG) for word, tag in tagged_words(text)]
-    people, run = [], []
-    for token, named in [*tokens, ("", False)]:
-        if named:
-            run.append(token)
-            continue
-        syllables = frozenset(w for t in run for w in words(t)) - places
-        if len(syllables) >= 2:
-            people.append(syllables)
-        run = []
-    return people
+    named = people_named(clause, "vi")  # the last person named before the date is whose the dated event is
+    return bool(named) and not any(set(named[-1]) & set(known) for known in plan.people)
 
 
 def _of_the_asked_clause(plan: QueryPlan, text: str, start: int, end: int, events: list[EventDate]) -> list[EventDate]:

@@ -1,4 +1,5 @@
-"""Stage 3, filter: keep passages about the partners, the ministry and the time the question asks about.
+"""Stage 3, filter: keep passages about the partners, the ministry, the persons and the time the
+question asks about.
 
 A passage is in a time window when its article's event or publication date is, or when it
 reports a dated event (a day, month or year it names) inside the window. A period it mentions
@@ -8,11 +9,15 @@ that had not happened when the article was written, unless the question asks wha
 many officers will … train in 2024?'). An article that leaves its year unsaid ('Chiều 2/8, …') is of
 a year it names, by its day and month.
 
+A person the question names ('When did To Lam …?') is asked about in the articles naming them.
+
 A trip asked about ('đoàn sang Indonesia', 'Which countries did … visit?') is not answered by an
 article whose lead places its event in Vietnam (`abroad`): there the partner's people came here.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from retrieval.answer.retrieve import Candidate
 from retrieval.dates import TimeFilter
@@ -29,6 +34,25 @@ def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> lis
     if not partners:
         return candidates
     return [c for c in candidates if (c.passage.partners | c.article.main_partners) & partners]
+
+
+def naming_people(
+    index: LoadedIndex, candidates: list[Candidate], people: tuple[tuple[str, ...], ...]
+) -> list[Candidate]:
+    """Passages of articles naming the persons the question names ('Did To Lam ever go to Israel?' is
+    not answered by a Defence Ministry delegation's trip): two syllables of the name side by side, in
+    either order ('Vakulchik Valery' is 'Valery Vakulchik' in another article) and any spelling ('To
+    Lam' is 'Tô Lâm'). A person no candidate's article names is left to the ranking (a misspelling):
+    nothing would be left to show."""
+    if not people:
+        return candidates
+    names = {doc: index.article_terms(doc) for doc in {c.passage.doc for c in candidates}}
+
+    def names_person(doc: str, person: tuple[str, ...]) -> bool:  # two of its syllables side by side
+        return any({f"{a}_{b}", f"{b}_{a}"} & names[doc] for a, b in itertools.pairwise(person))
+
+    named = [p for p in people if any(names_person(doc, p) for doc in names)]
+    return [c for c in candidates if all(names_person(c.passage.doc, p) for p in named)]
 
 
 def abroad(
