@@ -663,13 +663,16 @@ def test_the_persons_a_question_names(question, lang, people):
 def test_a_question_naming_a_person_is_answered_from_the_articles_naming_them(tmp_path: Path):
     filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     articles = {
-        "defence.txt": " date 2014-02-09 Thứ trưởng Nguyễn Chí Vịnh dẫn đoàn sang thăm Israel." + filler + "\n",
-        "police.txt": " date 2018-02-22 Bộ trưởng Tô Lâm tiếp nguyên Bộ trưởng Bộ Công an Israel." + filler + "\n",
+        "deputy.txt": (
+            " date 2014-02-09 Thứ trưởng Bộ Công an Lê Quý Vương dẫn đoàn sang thăm Israel, hội đàm với Bộ trưởng"
+            " Israel." + filler + "\n"
+        ),
+        "minister.txt": " date 2018-02-22 Bộ trưởng Tô Lâm tiếp nguyên Bộ trưởng Bộ Công an Israel." + filler + "\n",
     }
     searcher = fake_searcher(articles, tmp_path)
-    assert {p.doc for p in searcher.ask("What did To Lam discuss with Israel?").passages} == {"police.txt"}
+    assert {p.doc for p in searcher.ask("When did To Lam meet Israeli ministers?").passages} == {"minister.txt"}
     # a person no article names filters nothing (a misspelling, someone only a photo names)
-    assert searcher.ask("What did Tran Van Nam discuss with Israel?").passages
+    assert len({p.doc for p in searcher.ask("When did Tran Van Nam meet Israeli ministers?").passages}) == 2
 
 
 def test_a_question_about_the_ministry_is_not_answered_from_an_article_that_never_names_it(tmp_path: Path):
@@ -1971,6 +1974,8 @@ def test_calling_on_someone_is_written_as_their_receiving_the_caller():
         ("Đoàn Bộ Công an sang thăm Lào khi nào?", {"LA"}),
         ("What did To Lam do on his 2023 visit to Egypt?", {"EG"}),
         ("When did To Lam visit Cuba?", {"CU"}),
+        ("Did To Lam ever go to Israel?", {"IL"}),
+        ("Bộ trưởng đi Lào khi nào?", {"LA"}),
         ("Đại sứ Indonesia tại Việt Nam là ai?", set()),  # its ambassador, here
         ("How many Vietnamese live in Slovakia?", set()),
         ("Tô Lâm tiếp đoàn Lào sang thăm Việt Nam", set()),  # a visit here
