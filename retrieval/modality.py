@@ -14,6 +14,9 @@ bản hợp tác đã ký' (implementing the documents signed), 'trên cơ sở 
 English both put the object after the verb when they report an act ('hai bên đã ký kết Ý định
 thư'); a document before the verb, and not opening its clause (where it would be the subject of a
 passive report: 'Bản ghi nhớ đã được ký kết ngày 3/12'), heads a relative clause.
+
+English's present perfect ('The two countries have already signed several legal documents') tells
+a signing done but not when: undated, it answers what was signed, not what was signed in a time.
 """
 
 from __future__ import annotations
@@ -95,6 +98,21 @@ def _described(sentence: str, verb: re.Match[str]) -> bool:
         return False
     opening = [w for w in clause[: document.start()].split() if w.lower() not in _DETERMINERS]
     return bool(opening)  # a clause opening with the document is its passive report
+
+
+# English's present perfect: 'have already signed', 'has signed' (not 'had been signed to')
+_PERFECT_BEFORE = re.compile(r"\b(?:have|has)(?:\s+(?:already|also|now|recently|so far|since))*\s+$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32768)  # sentences are read again question after question
+def signed_at_no_time(sentence: str) -> bool:
+    """Does `sentence` write the signing verb only in English's present perfect and date no signing
+    ('The two countries have already signed several legal documents')? The perfect tells a signing
+    done, not when: a 2024 report saying it dates no signing in 2024."""
+    verbs = _signing_verbs(sentence)
+    return bool(verbs) and all(
+        _PERFECT_BEFORE.search(sentence[: m.start()]) and not _DATED.search(_clause_around(sentence, m)) for m in verbs
+    )
 
 
 @functools.lru_cache(maxsize=32768)  # sentences are read again question after question

@@ -10,7 +10,13 @@ from retrieval.answer.analyse import analyse
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.rank import best_sentence, term_weights, weights_in
 from retrieval.answer.retrieve import retrieve
-from retrieval.modality import asks_done, reports_signing, signing_not_reported, signing_only_intended
+from retrieval.modality import (
+    asks_done,
+    reports_signing,
+    signed_at_no_time,
+    signing_not_reported,
+    signing_only_intended,
+)
 from retrieval.wording import decline, plain_text
 from tests.fakes import fake_searcher
 
@@ -69,6 +75,33 @@ def test_what_was_signed_is_answered_by_the_signing_not_a_document_described_as_
     # ... unless the question asks for the documents signed before
     earlier = searcher.ask("Hai bên triển khai những văn bản hợp tác nào đã ký giữa Bộ Công an Việt Nam và Belarus?")
     assert earlier.passages[0].best_sentence.startswith("Hai bên nhất trí")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "undated"),
+    [
+        ("The two countries have already signed several legal documents, including an Agreement on Extradition.", True),
+        ("Vietnam has signed an extradition treaty with Spain.", True),
+        ("The two countries have signed an extradition treaty in 2015.", False),  # it says when
+        ("The two ministers signed the memorandum on 21 November.", False),  # a report of the signing
+        ("Hai bên đã ký kết Bản ghi nhớ.", False),
+    ],
+)
+def test_a_signing_in_the_english_perfect_is_one_at_no_time(sentence: str, undated: bool):
+    assert signed_at_no_time(sentence) is undated
+
+
+def test_a_signing_in_a_time_is_not_answered_by_a_perfect_that_says_no_time(tmp_path: Path):
+    spain = (
+        " date 2024-04-15 On April 15, 2024, Minister To Lam received the Spanish Ambassador in Hanoi.\n"
+        "The two countries have already signed several legal documents, including an Agreement on Extradition.\n"
+        "On April 16, 2024, the two ministries signed a memorandum on drug crime.\n"
+    )
+    searcher = fake_searcher({"es.txt": spain}, tmp_path)
+    answer = searcher.ask("What did Vietnam sign with Spain in 2024?")
+    assert answer.passages[0].best_sentence.startswith("On April 16, 2024")
+    # asked without a time, what has been signed is an answer too
+    assert signed_at_no_time(searcher.ask("What has Vietnam signed with Spain?").passages[0].best_sentence)
 
 
 @pytest.mark.parametrize(

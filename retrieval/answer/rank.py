@@ -338,8 +338,10 @@ def _terms_held(
         if plan.field_terms and plan.lang == "en":  # its field terms as the sentence writes them, in either language
             implied |= _written(plan.field_terms, sentence, inside, vietnamese)
         if done and (
-            modality.signing_only_intended(sentence) or (not described and modality.signing_not_reported(sentence))
-        ):  # proposed or planned, or only a document's description: no signing reported
+            modality.signing_only_intended(sentence)
+            or (not described and modality.signing_not_reported(sentence))
+            or (plan.time is not None and modality.signed_at_no_time(sentence))
+        ):  # proposed or planned, only a document's description, or at no time a window asked for can hold
             denied |= SIGNING_TERMS
         held.append((implied, denied))
     return held
