@@ -211,7 +211,7 @@ class Searcher:
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)
-        candidates = filters.naming_people(index, candidates, plan.people)  # 'Did To Lam ever go to Israel?'
+        candidates = filters.naming_people(index, candidates, plan.vietnamese_names())  # 'Did To Lam … go to Israel?'
         if plan.visits:  # 'đoàn sang Indonesia': not Indonesia's visits here
             travelled = filters.abroad(index, candidates, plan.visits)
             about_visited = [c for c in candidates if c.article.main_partners & plan.visits]

@@ -660,6 +660,15 @@ def test_the_persons_a_question_names(question, lang, people):
     assert analyse(question).lang == lang and analyse(question).people == people
 
 
+def test_the_vietnamese_names_an_english_question_writes():
+    # written without diacritics their syllables are common words ('làm'); a body's name is not one
+    assert analyse("Who was Deputy Defence Minister Nguyen Chi Vinh's counterpart?").vietnamese_names() == (
+        ("nguyen", "chi", "vinh"),
+    )
+    assert analyse("How many countries attended the Interpol General Assembly in Hanoi?").vietnamese_names() == ()
+    assert analyse("Lương Tam Quang gặp Bộ trưởng Bộ Nội vụ Nga nào?").vietnamese_names() == ()  # not English
+
+
 def test_a_question_naming_a_person_is_answered_from_the_articles_naming_them(tmp_path: Path):
     filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     articles = {

@@ -222,6 +222,21 @@ class QueryPlan:
         (glossary.SAYING_VERBS, which articles write in many other verbs)?"""
         return any(term.lstrip("@") not in glossary.SAYING_VERBS for term in self.predicates)
 
+    def vietnamese_names(self) -> tuple[tuple[str, ...], ...]:
+        """The persons an English question names in Vietnamese syllables ('To Lam', 'Luong Tam Quang'):
+        folded, those syllables are common words too ('làm', 'tâm'), which no lexical match tells
+        from the name. Other runs of capitals name bodies and events as often ('General Assembly',
+        'Bộ Nội vụ' in a Vietnamese question), which only an article in its own language writes."""
+        if self.lang != "en":
+            return ()
+        names = []
+        for person in self.people:  # its Vietnamese stretch: 'Deputy' is no part of 'Deputy … Nguyen Chi Vinh'
+            for vietnamese, run in itertools.groupby(person, key=could_be_vietnamese):
+                syllables = tuple(run)
+                if vietnamese and len(syllables) >= 2:
+                    names.append(syllables)
+        return tuple(names)
+
     def names_person_asked(self, sentence: str) -> bool:
         """Does `sentence` name the person a 'Who is …?' question asks about (all of `identity`)?"""
         return bool(self.identity) and set(self.identity) <= set(words(sentence))
@@ -498,7 +513,7 @@ def people_named(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
     places = home_words() | partner_name_terms(frozenset(partners_in_question(text)))
     if lang == "en":
         places |= ministry_words(fold(text)) | glossary.english_term_words(text)
-        found = re.findall(r"[\w’'-]+", text)
+        found = [re.sub(r"['’]s$", "", t) for t in re.findall(r"[\w’'-]+", text)]  # 'Nguyen Chi Vinh's
         # the capital that opens a sentence marks no name: 'Did To Lam …', but 'Luong Tam Quang met …'
         tokens = [(t, t[:1].isupper() and not (i == 0 and fold(t) in EN_STOPWORDS)) for i, t in enumerate(found)]
     else:
