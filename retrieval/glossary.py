@@ -56,10 +56,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "implement": ("triển khai", "thực hiện"),
     # meetings
     "talk": ("hội đàm",),
-    "receive": ("tiếp", "đón"),  # 'được Bộ trưởng … đón chính thức': a guest received
+    "receive": ("tiếp",),
     # meeting someone: a call, a reception or talks ('có các cuộc hội đàm song phương với …')
-    "meet": ("gặp", "hội kiến", "tiếp", "hội đàm", "đón"),
-    "met": ("gặp", "hội kiến", "tiếp", "hội đàm", "đón"),
+    "meet": ("gặp", "hội kiến", "tiếp", "hội đàm"),
+    "met": ("gặp", "hội kiến", "tiếp", "hội đàm"),
     "meeting": ("gặp", "hội kiến", "cuộc gặp"),
     "visit": ("thăm", "chuyến thăm"),
     "delegation": ("đoàn",),

@@ -1976,15 +1976,6 @@ def test_calling_on_someone_is_written_as_their_receiving_the_caller():
     assert not glossary.written(("@call on",), "Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Nội vụ Pháp.")
 
 
-def test_a_guest_welcomed_officially_was_met():
-    """'Đại tướng Nikolai Patrushev … được Bộ trưởng … Tô Lâm đón chính thức': receiving a guest is
-    meeting him, for 'Which Russian officials has Vietnam met?'."""
-    from retrieval import glossary
-
-    sentence = "Đại tướng Nikolai Patrushev được Bộ trưởng Bộ Công an, Đại tướng Tô Lâm, đón chính thức sáng 16/3."
-    assert glossary.written(("@met",), sentence) and glossary.written(("@receive",), sentence)
-
-
 @pytest.mark.parametrize(
     ("question", "visits"),
     [
