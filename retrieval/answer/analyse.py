@@ -518,16 +518,9 @@ def people_named(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
         tokens = [(t, t[:1].isupper() and not (i == 0 and fold(t) in EN_STOPWORDS)) for i, t in enumerate(found)]
     else:
         tokens = [(word, tag == NAME_TAG) for word, tag in tagged_words(text)]
-    people, run = [], []
-    for token, named in [*tokens, ("", False)]:
-        if named:
-            run.append(token)
-            continue
-        syllables = tuple(w for t in run for w in words(t) if w not in places)
-        if len(set(syllables)) >= 2:
-            people.append(syllables)
-        run = []
-    return tuple(people)
+    runs = itertools.groupby(tokens, key=lambda token: token[1])  # the names, and the words between them
+    people = (tuple(w for t, _ in run for w in words(t) if w not in places) for named, run in runs if named)
+    return tuple(syllables for syllables in people if len(set(syllables)) >= 2)
 
 
 def _names(text: str, lang: str) -> tuple[str, ...]:

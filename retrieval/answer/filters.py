@@ -17,14 +17,12 @@ article whose lead places its event in Vietnam (`abroad`): there the partner's p
 
 from __future__ import annotations
 
-import itertools
-
 from retrieval.answer.retrieve import Candidate
 from retrieval.dates import TimeFilter
 from retrieval.headers import is_caption
 from retrieval.partners import held_at_home, is_country, named_only_in_lists
 from retrieval.store import ArticleRecord, LoadedIndex, PassageRecord
-from retrieval.text import is_photo_credit, sentence_spans
+from retrieval.text import is_photo_credit, pair_terms, sentence_spans
 
 
 def about_partners(candidates: list[Candidate], partners: frozenset[str]) -> list[Candidate]:
@@ -49,7 +47,7 @@ def naming_people(
     names = {doc: index.article_terms(doc) for doc in {c.passage.doc for c in candidates}}
 
     def names_person(doc: str, person: tuple[str, ...]) -> bool:  # two of its syllables side by side
-        return any({f"{a}_{b}", f"{b}_{a}"} & names[doc] for a, b in itertools.pairwise(person))
+        return any(term in names[doc] for term in (*pair_terms(person), *pair_terms(person[::-1])))
 
     named = [p for p in people if any(names_person(doc, p) for doc in names)]
     return [c for c in candidates if all(names_person(c.passage.doc, p) for p in named)]
