@@ -64,6 +64,9 @@ ARTICLES = {
     ),
 }
 
+# sentences that answer nothing, so that a passage is long enough to stand as one
+FILLER = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+
 
 @pytest.fixture(scope="module")
 def small_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
@@ -438,13 +441,12 @@ def test_time_window_keeps_only_passages_of_that_time(small_searcher):
 
 
 def test_an_article_that_leaves_its_year_unsaid_is_in_the_year_it_names_by_its_day_and_month(tmp_path: Path):
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     italy = (
         "Bộ trưởng tiếp Đại sứ Italy\n\n"
         "Chiều 2/8, tại Hà Nội, Bộ trưởng Tô Lâm tiếp Đại sứ Italy Antonio Alessandro đến chào từ biệt."
-        + filler
+        + FILLER
         + "\n\nNăm 2023 có ý nghĩa đặc biệt với quan hệ hai nước."
-        + filler
+        + FILLER
         + "\n"
     )
     searcher = fake_searcher({"it.txt": italy}, tmp_path)
@@ -670,13 +672,12 @@ def test_the_vietnamese_names_an_english_question_writes():
 
 
 def test_a_question_naming_a_person_is_answered_from_the_articles_naming_them(tmp_path: Path):
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     articles = {
         "deputy.txt": (
             " date 2014-02-09 Thứ trưởng Bộ Công an Lê Quý Vương dẫn đoàn sang thăm Israel, hội đàm với Bộ trưởng"
-            " Israel." + filler + "\n"
+            " Israel." + FILLER + "\n"
         ),
-        "minister.txt": " date 2018-02-22 Bộ trưởng Tô Lâm tiếp nguyên Bộ trưởng Bộ Công an Israel." + filler + "\n",
+        "minister.txt": " date 2018-02-22 Bộ trưởng Tô Lâm tiếp nguyên Bộ trưởng Bộ Công an Israel." + FILLER + "\n",
     }
     searcher = fake_searcher(articles, tmp_path)
     assert {p.doc for p in searcher.ask("When did To Lam meet Israeli ministers?").passages} == {"minister.txt"}
@@ -982,9 +983,9 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
 FILLER = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
 
 
-def lead_and_later(lead: str, later: str, filler: str = FILLER) -> str:
+def lead_and_later(lead: str, later: str, FILLER: str = FILLER) -> str:
     """An article whose lead paragraph and a later one are each padded to a passage of their own."""
-    return f"{lead}{filler}\n\n{later}{filler}\n"
+    return f"{lead}{FILLER}\n\n{later}{FILLER}\n"
 
 
 @pytest.mark.parametrize(
@@ -1091,10 +1092,9 @@ def test_a_question_asking_for_a_quantity(question, quantity):
 
 def test_a_how_many_question_is_answered_by_a_sentence_that_writes_a_number(tmp_path: Path):
     # both sentences name the dialogue; the first writes only a date, which counts nothing
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     thailand = (
         " date 2023-05-29 Sáng 29/5/2023, tại Hà Nội, Đối thoại an ninh cấp cao Việt Nam - Thái Lan được tổ chức."
-        " Đối thoại an ninh cấp cao Việt Nam - Thái Lan đã diễn ra 6 lần." + filler + "\n"
+        " Đối thoại an ninh cấp cao Việt Nam - Thái Lan đã diễn ra 6 lần." + FILLER + "\n"
     )
     answer = fake_searcher({"th.txt": thailand}, tmp_path).ask(
         "How many sessions has the Vietnam - Thailand high-level security dialogue held?"
@@ -1129,21 +1129,19 @@ def test_a_question_asks_when_only_where_when_is_its_question_word(question, ask
 )
 def test_a_when_question_is_answered_by_a_sentence_that_names_a_date(tmp_path: Path, question):
     # both sentences name the two men and their talks; only the first says when
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     chile = (
         " date 2024-11-14 Chiều 13/11, Thứ trưởng Lê Quốc Hùng và ông Eduardo Cerna Lozano hội đàm tại Hà Nội."
-        " Thứ trưởng Lê Quốc Hùng và ông Eduardo Cerna Lozano hội đàm trong không khí hữu nghị." + filler + "\n"
+        " Thứ trưởng Lê Quốc Hùng và ông Eduardo Cerna Lozano hội đàm trong không khí hữu nghị." + FILLER + "\n"
     )
     answer = fake_searcher({"cl.txt": chile}, tmp_path).ask(question)
     assert answer.passages[0].best_sentence.startswith("Chiều 13/11")
 
 
 def test_a_when_question_is_answered_by_the_passage_that_names_a_date_not_one_richer_in_its_words(tmp_path: Path):
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     india = (
-        " date 2023-04-10 Đại tướng Tô Lâm thăm Ấn Độ trong hai ngày 9 - 10/4." + filler + "\n\n"
+        " date 2023-04-10 Đại tướng Tô Lâm thăm Ấn Độ trong hai ngày 9 - 10/4." + FILLER + "\n\n"
         "Trong chuyến thăm Ấn Độ, Bộ trưởng Tô Lâm chào xã giao Phó Tổng thống, gặp Bộ trưởng Nội vụ Ấn Độ."
-        " Bộ trưởng Tô Lâm cảm ơn Ấn Độ." + filler + "\n"
+        " Bộ trưởng Tô Lâm cảm ơn Ấn Độ." + FILLER + "\n"
     )
     answer = fake_searcher({"in.txt": india}, tmp_path).ask("When did To Lam visit India?")
     assert answer.passages[0].best_sentence.startswith("Đại tướng Tô Lâm thăm Ấn Độ trong hai ngày 9 - 10/4")
@@ -1164,11 +1162,10 @@ def test_a_question_asking_who_a_named_person_is(question, identity):
 
 @pytest.mark.parametrize("question", ["Who is Volfovich Aleksandr?", "Ông Volfovich Aleksandr là ai?"])
 def test_who_a_person_is_is_answered_where_the_article_first_names_them_with_their_title(tmp_path: Path, question):
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     belarus = (
         " date 2025-12-03 Ngày 3/12, Bộ trưởng hội đàm với Thư ký Hội đồng An ninh Cộng hòa Belarus Volfovich"
-        " Aleksandr." + filler + "\n\n"
-        "Ông Volfovich Aleksandr khẳng định hợp tác an ninh là trụ cột." + filler + "\n"
+        " Aleksandr." + FILLER + "\n\n"
+        "Ông Volfovich Aleksandr khẳng định hợp tác an ninh là trụ cột." + FILLER + "\n"
     )
     answer = fake_searcher({"by.txt": belarus}, tmp_path).ask(question)
     assert answer.passages[0].best_sentence.startswith("Ngày 3/12, Bộ trưởng hội đàm với Thư ký")
@@ -1435,11 +1432,10 @@ def test_a_heading_is_a_short_line_of_its_own_heading_a_paragraph(text, heading)
 
 
 def test_a_section_heading_is_never_the_answering_sentence(tmp_path: Path):
-    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
     article = (
-        " date 2025-03-14 Từ ngày 10 đến 14/3/2025, đoàn Bộ Công an thăm Philippines và Malaysia." + filler + "\n\n"
+        " date 2025-03-14 Từ ngày 10 đến 14/3/2025, đoàn Bộ Công an thăm Philippines và Malaysia." + FILLER + "\n\n"
         "Làm việc với Ban Thư ký ASEANAPOL\n\n"
-        "Ngày 13/3, tại thủ đô Kuala Lumpur, đoàn công tác đã làm việc với Giám đốc Điều hành." + filler + "\n"
+        "Ngày 13/3, tại thủ đô Kuala Lumpur, đoàn công tác đã làm việc với Giám đốc Điều hành." + FILLER + "\n"
     )
     answer = fake_searcher({"my.txt": article}, tmp_path).ask("Đoàn làm việc với Ban Thư ký ASEANAPOL ở đâu?")
     assert answer.passages[0].best_sentence.startswith("Ngày 13/3, tại thủ đô Kuala Lumpur")
@@ -1796,7 +1792,7 @@ def crowded_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
     articles.mkdir()
     for n in range(60):
         day = n % 28 + 1
-        (articles / f"filler-{n:02d}.txt").write_text(
+        (articles / f"FILLER-{n:02d}.txt").write_text(
             f" date 2020-{n % 12 + 1:02d}-{day:02d} Ngày {day}, Bộ Công an hội đàm về hợp tác phòng, chống tội phạm "
             f"với đối tác số {n}. Hai bên nhất trí tăng cường hợp tác lần {n}.",
             encoding="utf-8",
