@@ -11,6 +11,8 @@ A QA line: {"id", "lang", "question", "answerable", "docs", "phrases", "date", "
   precision; where no date is expected, right unless an undated article is shown with a year its
   text does not state (an invented one).
 - declined: unanswerable questions declined; wrongly_declined: answerable questions declined.
+Rows: each split by language and in all; with more than one split, also each language over all splits
+(all/en …), which is how one run tells whether a mode wins in a language.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def evaluate(searcher: Searcher, items: list[QAItem], k_max: int = 5) -> dict:
     failures = []
     for item in items:
         answer = searcher.ask(item.question, k=k_max)
-        buckets = [groups[f"{item.split}/{item.lang}"], groups[f"{item.split}/all"]]
+        buckets = [groups[f"{item.split}/{item.lang}"], groups[f"{item.split}/all"], groups[f"all/{item.lang}"]]
         if not item.answerable:
             for bucket in buckets:
                 bucket["declined"].append(float(not answer.answerable))
@@ -144,6 +146,8 @@ def evaluate(searcher: Searcher, items: list[QAItem], k_max: int = 5) -> dict:
                 f"{item.date}, got {got} A@1={scores['A@1']:.0f}"
                 + (f" (declined: {answer.decline_reason})" if not answer.answerable else f" «{first}»")
             )
+    if len({item.split for item in items}) < 2:  # the totals over splits would repeat the one split's rows
+        groups = {name: metrics for name, metrics in groups.items() if not name.startswith("all/")}
     table = {}
     for name, metrics in sorted(groups.items()):
         table[name] = {metric: sum(vals) / len(vals) for metric, vals in metrics.items() if vals}

@@ -21,7 +21,7 @@ from retrieval.answer.retrieve import Candidate, calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
 from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_day, question_time, without_time
-from retrieval.evaluate import COLUMNS, QAItem, date_correct, format_table
+from retrieval.evaluate import COLUMNS, QAItem, date_correct, evaluate, format_table
 from retrieval.generations import IndexBusy, build_index, dateline_date
 from retrieval.inflections import FormsByStem
 from retrieval.lang import could_be_vietnamese, detect_language, text_language
@@ -1774,6 +1774,21 @@ def test_evaluation_tells_a_stated_year_from_an_invented_one_for_an_undated_arti
     assert not date_correct(answer, item, lambda doc: "Hai bên hội đàm.")  # 2019 written nowhere: invented
     shown.date = None
     assert date_correct(answer, item, lambda doc: "Hai bên hội đàm.")
+
+
+def test_the_evaluation_totals_each_language_over_the_splits_only_when_there_are_several(
+    small_searcher: Searcher,
+) -> None:
+    def item(split: str, lang: str) -> QAItem:
+        return QAItem(
+            "q", lang, "What did Vietnam sign with Spain?", True, ["spain-en.txt"], ["memorandum"], None, split
+        )
+
+    rows = evaluate(small_searcher, [item("tune", "en"), item("check", "en"), item("check", "vi")])["metrics"]
+    assert rows["all/en"]["n"] == 2 and rows["all/vi"]["n"] == 1
+    assert rows["check/all"]["n"] == 2
+    one_split = evaluate(small_searcher, [item("tune", "en")])["metrics"]
+    assert sorted(one_split) == ["tune/all", "tune/en"]
 
 
 def test_the_evaluation_table_keeps_every_column_under_its_own_name():
