@@ -226,12 +226,17 @@ class Searcher:
         eligible = filters.with_ordinals(timely, plan.ordinals)
         unreported = bool(eligible) and decide.no_signing_reported(index, plan, eligible)
         ranked = rank.rank_sentences(index, plan, query, eligible, cfg)
+        unreported_reason = "unreported"
         if unreported:
-            # no signing reported: what the articles say of one (proposed, planned) is shown as such
+            # no signing reported: what the articles say of one (proposed, planned) is shown as such;
+            # where they say nothing of one, what they do report of that partner or time, if anything
+            # answers well enough ('Has Vietnam signed anything with Brunei?': what the two sides agreed)
             scope = [partner_name(p, plan.lang) for p in sorted(plan.partners)] or [plan.time.label()]
-            ranked = decide.signing_mentions(index, plan, ranked)
-            if not ranked:
+            mentions = decide.signing_mentions(index, plan, ranked)
+            instead = [] if mentions else decide.reported_instead(index, plan, ranked)
+            if not mentions and not decide.confident(instead, plan, cfg):
                 return decline("unreported", scope)
+            ranked, unreported_reason = mentions or instead, "unreported" if mentions else "unreported_instead"
         # a partner named only in passing: its mentions are shown whatever their score, framed as such
         passing = not unreported and bool(ranked) and decide.in_passing(eligible, plan)
         framed = passing or unreported
@@ -251,7 +256,7 @@ class Searcher:
             answer.answerable, answer.decline_reason = False, "passing"
             answer.missing = [partner_name(p, plan.lang) for p in sorted(plan.partners)]
         elif unreported:
-            answer.answerable, answer.decline_reason, answer.missing = False, "unreported", scope
+            answer.answerable, answer.decline_reason, answer.missing = False, unreported_reason, scope
         return answer
 
     @staticmethod

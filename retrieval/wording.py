@@ -78,6 +78,11 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "Các bài báo về {missing} không đưa tin về việc ký kết; {n} đoạn nhắc đến việc ký kết được đề nghị, dự kiến hoặc đã ký trước đó:",
         "en": "The articles on {missing} report no signing; {n} passage{ns} mention{s} one proposed, planned or signed earlier:",
     },
+    # ... nor of one proposed: what they report instead
+    "unreported_instead": {
+        "vi": "Các bài báo về {missing} không đưa tin về việc ký kết văn bản nào. Những gì các bài báo nêu:",
+        "en": "The articles on {missing} report no signing. What they do report:",
+    },
     "hint": {
         "vi": "Thử hỏi cụ thể hơn: tên nước, cơ quan, văn bản hoặc thời gian.",
         "en": "Try naming a country, an agency, a document or a time.",
@@ -129,8 +134,10 @@ def source_label(passage: Passage, lang: str) -> str:
 def lead(answer: Answer) -> str:
     n = len(answer.passages)
     ns = "s" if n != 1 else ""
-    if answer.decline_reason in ("passing", "unreported"):  # 'passages mention' / 'passage mentions'
-        key = "passing" if answer.decline_reason == "passing" else "unreported_mentions"
+    if answer.decline_reason in ("passing", "unreported", "unreported_instead"):  # 'passage(s) mention(s)'
+        key = {"passing": "passing", "unreported": "unreported_mentions"}.get(
+            answer.decline_reason, "unreported_instead"
+        )
         return word(key, answer.lang, missing=", ".join(answer.missing), n=n, ns=ns, s="" if ns else "s")
     docs = len({p.doc for p in answer.passages})
     langs = {p.lang for p in answer.passages}
@@ -177,7 +184,7 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
         head = word("outside_field", lang, missing=missing)
     elif answer.decline_reason == "time":
         head = word("missing_time", lang, missing=missing)
-    elif answer.decline_reason == "unreported":
+    elif answer.decline_reason in ("unreported", "unreported_instead"):
         head = word("unreported", lang, missing=missing)
     elif answer.decline_reason == "count":
         head = word("count", lang)

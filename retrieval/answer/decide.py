@@ -1,7 +1,8 @@
 """Stage 5, decide: answer or decline, and which passages to show.
 
 A question about a signing done with a partner or in a time is declined when no article found for
-them reports one (retrieval.modality). Otherwise the decision rests on the final score of the best
+them reports one (retrieval.modality), quoting what they say of one (proposed, planned) or else what
+they report of that partner or time. Otherwise the decision rests on the final score of the best
 passage (calibrated dense similarities of the passage and of its answering sentence, plus lexical
 coverage), with one threshold fitted on `tune` (see config.py); a 'how many' question whose best
 answer writes no count is declined too. Which passages to show: the best one, and others only when
@@ -127,17 +128,35 @@ def signing_mentions(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ran
     signed at some time it does not say ('đề nghị hai bên sớm ký kết Hiệp định …'). They answer 'Did
     … sign …?' better than a bare decline. In an article about several partners, only a sentence of
     the asked partner's section speaks of it."""
-    mentions: Ranked = []
-    for cand, choice in ranked:
-        if not modality.writes_signing(cand.passage.text[choice.start : choice.end]):
-            continue
-        if plan.partners and len(cand.article.main_partners) >= 2:
-            sections = _sentence_sections(index, cand.row)
-            section = next((found for (a, b), found in sections if a <= choice.start < b), frozenset())
-            if not section & plan.partners:
-                continue
-        mentions.append((cand, choice))
-    return mentions
+    return [
+        (cand, choice)
+        for cand, choice in ranked
+        if modality.writes_signing(cand.passage.text[choice.start : choice.end])
+        and _in_partners_section(index, plan, cand, choice)
+    ]
+
+
+def reported_instead(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ranked:
+    """Where no article reports a signing asked about nor speaks of one, what they do report of the
+    asked partner or time: the passages whose answering sentence writes no signing (one shown under
+    'no signing reported' would be another partner's, or of a time unsaid) and, in an article about
+    several partners, lies in the asked partner's section."""
+    return [
+        (cand, choice)
+        for cand, choice in ranked
+        if not modality.writes_signing(cand.passage.text[choice.start : choice.end])
+        and _in_partners_section(index, plan, cand, choice)
+    ]
+
+
+def _in_partners_section(index: LoadedIndex, plan: QueryPlan, cand: Candidate, choice: SentenceChoice) -> bool:
+    """Is the answering sentence about the asked partners: any sentence is, but in an article about
+    several partners, only one of an asked partner's section."""
+    if not plan.partners or len(cand.article.main_partners) < 2:
+        return True
+    sections = _sentence_sections(index, cand.row)
+    section = next((found for (a, b), found in sections if a <= choice.start < b), frozenset())
+    return bool(section & plan.partners)
 
 
 def in_passing(candidates: list[Candidate], plan: QueryPlan) -> bool:
