@@ -106,14 +106,18 @@ _BACK_BEFORE = re.compile(r"\b(?:hồi|last|earlier in|previously in)\s*$", re.I
 # the sentence looks back over, within the same clause
 _SINCE_CLAUSE = re.compile(r"\b(?:kể từ|từ khi|since)\b[^,;.:]{0,100}$", re.I)
 _BACK_OPENING = re.compile(r"(?:kể từ|từ khi|since|hồi|last)\b", re.I)
+# 'thành viên Interpol từ năm 1991', 'từ tháng 3/2020 đến nay': 'từ' before a year or month that no
+# end follows is 'since', the start of a state ('từ ngày 13 đến 15/2', 'từ năm 2010 đến 2015' are spans)
+_FROM_BEFORE = re.compile(r"\btừ\s*$", re.I)
+_SPAN_END_AFTER = re.compile(r"^\s*(?:đến|tới|-|–)(?!\s*(?:hiện\s+)?nay\b)", re.I)
 # 'Looking back on the ties set up on April 9, 1973, …', 'Nhìn lại chặng đường từ …': a clause that
 # recalls the past
 _RECALL_CLAUSE = re.compile(r"\b(?:looking back|looked back|recalling|nhìn lại|điểm lại)\b[^,;.:]{0,100}$", re.I)
 
 
 def looks_back(text: str, event: EventDate) -> bool:
-    """'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September', 'kể từ khi … năm 1993': an earlier
-    event the text recalls."""
+    """'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September', 'kể từ khi … năm 1993', 'thành viên
+    Interpol từ năm 1991': an earlier event the text recalls."""
     after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
     before = text[max(0, event.start - 14) : event.start]
     return bool(
@@ -133,9 +137,21 @@ def recalled(text: str, event: EventDate) -> bool:
 
 def since_clause(text: str, event: EventDate) -> str | None:
     """The clause that makes `event` the start of a period looked back over ('kể từ khi Việt Nam và
-    Nam Phi thiết lập quan hệ ngoại giao vào năm 1993'), or None."""
-    m = _SINCE_CLAUSE.search(_before(text, event))
-    return m.group() if m else None
+    Nam Phi thiết lập quan hệ ngoại giao vào năm 1993', 'quan hệ ngoại giao được thiết lập từ năm
+    1950'), or None."""
+    before = _before(text, event)
+    m = _SINCE_CLAUSE.search(before)
+    if m:
+        return m.group()
+    if _since_by_from(text, event):  # the state begun is what precedes 'từ': 'quan hệ … được thiết lập từ'
+        return re.split(r"[,;.:]", before)[-1]
+    return None
+
+
+def _since_by_from(text: str, event: EventDate) -> bool:
+    after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
+    before = text[max(0, event.start - 14) : event.start]
+    return event.date.day is None and _FROM_BEFORE.search(before) is not None and not _SPAN_END_AFTER.match(after)
 
 
 def _before(text: str, event: EventDate) -> str:

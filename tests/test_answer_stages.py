@@ -20,7 +20,15 @@ from retrieval.answer.rank import coverage, weights_in
 from retrieval.answer.retrieve import Candidate, calibrated, lexical_scores
 from retrieval.answer.vocabulary import unknown_share
 from retrieval.articles import parse_article
-from retrieval.dates import PartialDate, TimeFilter, find_event_dates, question_day, question_time, without_time
+from retrieval.dates import (
+    PartialDate,
+    TimeFilter,
+    find_event_dates,
+    looks_back,
+    question_day,
+    question_time,
+    without_time,
+)
 from retrieval.evaluate import COLUMNS, QAItem, date_correct, evaluate, format_table
 from retrieval.generations import IndexBusy, build_index, dateline_date
 from retrieval.inflections import FormsByStem
@@ -1311,6 +1319,25 @@ def test_a_date_a_since_clause_looks_back_to_dates_only_a_question_about_that_ev
     assert event_date(asked_in_english, passage, article, 0, len(text))[0] == PartialDate(1993)
     met_in_english = analyse("When did the minister receive South Africa's justice minister?")
     assert event_date(met_in_english, passage, article, 0, len(text))[0] == PartialDate(2025, 10, 26)
+
+
+def test_tu_before_a_year_no_end_follows_is_since_and_dates_only_a_question_about_that_state():
+    text = "Ông nhắc lại Việt Nam là thành viên Interpol từ năm 1991 và khẳng định sẵn sàng phối hợp."
+    passage, article = _passage(text, PartialDate(2017, 7, 6), PartialDate(2017, 7, 6))
+    hosted = analyse("When did Vietnam host the Interpol General Assembly?")
+    member = analyse("Since what year has Vietnam been a member of Interpol?")
+    assert event_date(hosted, passage, article, 0, len(text))[0] == PartialDate(2017, 7, 6)
+    assert event_date(member, passage, article, 0, len(text))[0] == PartialDate(1991)
+    # the state begun is what precedes 'từ', so a question naming it asks about that date
+    relations = "Ông nhắc lại quan hệ ngoại giao hai nước được thiết lập từ năm 1950 và phát triển mạnh."
+    passage, article = _passage(relations, PartialDate(2025, 10, 27), PartialDate(2025, 10, 27))
+    asked = analyse("Việt Nam và Ba Lan lập quan hệ ngoại giao năm nào?")
+    assert event_date(asked, passage, article, 0, len(relations))[0] == PartialDate(1950)
+    # spans are not 'since': their first day or year is the event's
+    for span in ["Đoàn thăm Brunei từ ngày 13 đến 15/2/2020.", "Từ năm 2010 đến 2015, hai bên ký 5 văn bản."]:
+        assert not any(looks_back(span, e) for e in find_event_dates(span, PartialDate(2020, 3, 1)))
+    until_now = "Từ năm 2010 đến nay, hai bên ký 5 văn bản."
+    assert all(looks_back(until_now, e) for e in find_event_dates(until_now, PartialDate(2020, 3, 1)))
 
 
 def test_a_date_looked_back_to_in_english_dates_only_a_question_asking_since_when():

@@ -85,7 +85,10 @@ PLAN_CUES = re.compile(
 )
 # Cues (folded) of a question asking when a period began ('Since when had they not met?', 'từ khi
 # nào'): its answer is the date a sentence looks back to ('the first meeting … since 2016')
-SINCE_CUES = ("since when", "tu khi nao", "tu bao gio", "tu nam nao", "ke tu khi nao", "ke tu nam nao")
+SINCE_CUES = (
+    "since when", "since what", "since which", "tu khi nao", "tu bao gio", "tu nam nao", "tu luc nao",
+    "tu thoi diem nao", "ke tu khi nao", "ke tu nam nao",
+)  # fmt: skip
 # Cues of a question asking for a quantity (folded): its time is the period counted ('How many victims
 # … in 2024?'), and the answer's date is the event that reported the count.
 QUANTITY_CUES = ("how many", "how much", "bao nhieu")
