@@ -987,6 +987,21 @@ def test_what_happened_with_a_partner_is_answered_by_the_event_its_article_repor
     assert answer.passages[0].date == PartialDate(2026, 2, 5)
 
 
+@pytest.mark.parametrize("question", ["Kazakhstan", "What happened with Kazakhstan?", "kazakhstan"])
+def test_a_message_naming_only_a_partner_shows_each_article_about_it(tmp_path: Path, question: str):
+    # the English article matches little of a Vietnamese-scored question but is about the partner too
+    articles = {
+        "kz-vi.txt": " date 2025-05-05 Tối 5-5, tại Astana, Kazakhstan, Bộ trưởng hội đàm với Bộ trưởng Kazakhstan về"
+        " hợp tác Kazakhstan - Việt Nam, Kazakhstan và Việt Nam." + FILLER,
+        "kz-en.txt": " date 2025-02-25 HANOI - The minister received the chairman of Kazakhstan's Anti-Corruption"
+        " Agency on Tuesday, February 25, and called for closer work against corruption-related crime, drug"
+        " trafficking, human trafficking, cybercrime and money laundering between the two countries' services.",
+        "laos.txt": " date 2026-02-05 Chiều 5/2, tại Viêng Chăn, Bộ trưởng gặp Bộ trưởng An ninh Lào." + FILLER,
+    }
+    answer = fake_searcher(articles, tmp_path).ask(question)
+    assert {p.doc for p in answer.passages} == {"kz-vi.txt", "kz-en.txt"}
+
+
 # what fills a passage out without naming anyone or anything asked about
 FILLER = " Hai bên trao đổi về tình hình khu vực và tăng cường hợp tác trong nhiều lĩnh vực." * 3
 

@@ -342,11 +342,15 @@ def _floors(ranked: Ranked, ratio: float, per_language: bool) -> dict[str, float
 
 
 def _listed(cand: Candidate, plan: QueryPlan) -> bool:
-    """A list question about a partner lists every article about that partner (named in its title
-    or lead) that the partner and time filters kept, however its wording scores; and the latest
-    news ('Tin mới nhất là gì?') is the newest articles, whatever their wording."""
+    """A list question about a partner in a time lists every article about that partner (named in its
+    title or lead) that the partner and time filters kept, however its wording scores; so does one
+    naming nothing but partners ('Kazakhstan', 'What happened with Kazakhstan?'), whose article in the
+    other language matches it only by the partner's name; and the latest news ('Tin mới nhất là gì?')
+    is the newest articles, whatever their wording."""
     if plan.asks_latest and plan.asks_what_happened and not plan.partners and plan.time is None:
         return cand.each_article
+    if plan.asks_what_happened and plan.partners and cand.article.main_partners & plan.partners:
+        return True
     return (
         plan.asks_list
         and plan.time is not None
