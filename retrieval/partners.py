@@ -520,14 +520,14 @@ def correct_partner_names(
 ) -> tuple[str, list[str]]:
     """The question with a misspelled one-word name of a candidate partner replaced by that name, and
     the keys replaced: 'Belarous' -> 'Belarus', 'campuchea' -> 'Campuchia'. Only a word that `is_word`
-    (the articles' vocabulary, folded) does not know and that starts with the name's first letter (a
-    typo seldom changes it) is corrected."""
+    (the articles' vocabulary, folded) does not know, that is no demonym ('Israeli' names Israel as
+    written) and that starts with the name's first letter (a typo seldom changes it) is corrected."""
     names = _typo_targets(tuple(candidates))
     replaced: list[str] = []
 
     def replace(m: re.Match[str]) -> str:
         folded = fold(m.group())
-        if folded in names or is_word(folded):  # a name, a word
+        if folded in names or is_word(folded) or _demonym(m.group(), folded):  # a name, a word, 'Israeli'
             return m.group()
         close = misspelling_of(folded, names)
         if close is None:

@@ -419,11 +419,12 @@ def test_partners_named_only_in_passing_are_told_apart_from_partners_met():
         ("Who is Volfovic?", "Who is Volfovic?", []),  # near no partner's name
         ("Sweeden and Belarus", "Sweden and Belarus", ["SE"]),
         ("What did Vietnam sign with South Korea?", "What did Vietnam sign with South Korea?", []),
+        ("Which Israeli company?", "Which Israeli company?", []),  # a demonym, one letter from 'Israel'
     ],
 )
 def test_a_misspelled_name_of_a_covered_partner_is_read_as_that_name(question, corrected, keys):
     vocabulary = {"belarus", "campuchia", "slovakia", "chain"}
-    covered = ["BY", "KH", "SK", "CN", "SE", "KR"]
+    covered = ["BY", "KH", "SK", "CN", "SE", "KR", "IL"]
     assert correct_partner_names(question, covered, vocabulary.__contains__) == (corrected, keys)
 
 
