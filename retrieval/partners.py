@@ -571,10 +571,22 @@ _DESTINATION_ASKED = re.compile(
 )
 
 
+# ... or asks it after the verb, as a question may in either language ('Luong Tam Quang went where in
+# 2025?', 'Bộ trưởng đi đâu năm 2025?'); read with diacritics, since 'đâu' (where) folds to 'đầu' (first)
+_DESTINATION_IN_PLACE = re.compile(
+    r"\b(?:(?:visit|travel)\w*|go|goes|going|gone|went|fly|flies|flew|flown|head(?:s|ed)?) where\b"
+    r"|(?<!\w)(?:đi|sang|đến|tới|thăm)(?: thăm)? (?:những )?(?:đâu|nơi nào)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def travels_to_the_asked(question: str) -> bool:
     """Does the question ask where someone travelled ('Bộ trưởng đã thăm những nước nào năm 2024?',
     'Which countries did Luong Tam Quang visit in 2024?', 'Where did To Lam travel in 2023?')?"""
-    return bool(_DESTINATION_ASKED.search(_folded_words(question)))
+    return bool(
+        _DESTINATION_ASKED.search(_folded_words(question))
+        or _DESTINATION_IN_PLACE.search(" ".join(normalize(question).split()))
+    )
 
 
 def _folded_words(question: str) -> str:

@@ -309,14 +309,16 @@ def analyse(
         and _asks_what_happened(_without_latest(lexical_text), None, partners, partner_tokens, True)
     )
     time_only = what_happened and not partners and time is not None
-    listed = _asks_list(folded)
+    destination = travels_to_the_asked(text)
+    # 'Where did To Lam travel in 2023?' asks for each trip of the time, as 'which countries' does
+    listed = _asks_list(folded) or destination
     plan = QueryPlan(
         question=text,
         lang=lang,
         without_diacritics=lang == "vi" and text.isascii(),
         partners=partners,
         visits=travelled_to(text, partners),
-        asks_destination=travels_to_the_asked(text),
+        asks_destination=destination,
         time=time,
         terms=tuple(dict.fromkeys(terms)),
         translated=frozenset(translated),
@@ -541,6 +543,14 @@ def _names(text: str, lang: str) -> tuple[str, ...]:
                 found.append(folded)
             continue
         capitalised = (i > 0 and token[:1].isupper()) or (token.isupper() and len(token) > 1)
+        if lang == "en" and i + 1 < len(raw) and token[:1].isupper() and raw[i + 1][:1].isupper():
+            # in English, a capitalised function word before a capitalised Vietnamese syllable, itself
+            # one, is a Vietnamese name's ('To Lam', 'Do Muoi'); and the opening capital is a name's when
+            # a capitalised word follows ('Luong Tam Quang went where?'), unless a function word ('Did Vietnam')
+            vietnamese = could_be_vietnamese(folded) and could_be_vietnamese(fold(raw[i + 1]))
+            if vietnamese or (i == 0 and folded not in stop):
+                found.extend(words(token))
+                continue
         foreign = lang != "en" and token.isascii() and token.isalpha() and not could_be_vietnamese(folded)
         if (capitalised or foreign) and folded not in stop and folded not in CALENDAR_WORDS:
             found.extend(words(token))
