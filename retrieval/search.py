@@ -211,12 +211,19 @@ class Searcher:
         query = self._embedder.embed_queries([plan.embed_text])[0] if cfg.use_dense else None
         candidates = retrieve(index, plan, query, cfg.use_dense, cfg.use_lexical)
         candidates = filters.about_ministry(filters.about_partners(candidates, plan.partners), plan.names_ministry)
-        candidates = filters.naming_people(index, candidates, plan.vietnamese_names())  # 'Did To Lam … go to Israel?'
+        people = plan.vietnamese_names()
+        anyone = candidates
+        candidates = filters.naming_people(index, candidates, people)  # 'Did To Lam … go to Israel?'
         if plan.visits:  # 'đoàn sang Indonesia': not Indonesia's visits here
+            visited = [partner_name(p, plan.lang) for p in sorted(plan.visits)]
             travelled = filters.abroad(index, candidates, plan.visits)
             about_visited = [c for c in candidates if c.article.main_partners & plan.visits]
             if about_visited and not any(c.article.main_partners & plan.visits for c in travelled):
-                return decline("visit", [partner_name(p, plan.lang) for p in sorted(plan.visits)])
+                return decline("visit", visited)
+            if not about_visited and any(c.article.main_partners & plan.visits for c in anyone):
+                # the articles about the partner name none of the persons asked: none reports their trip
+                # there ('When did To Lam visit Singapore?' took Interpol's centre in Singapore for one)
+                return decline("visit_by", [*visited, *(" ".join(s.title() for s in p) for p in people)])
             candidates = travelled
         elif plan.asks_destination:  # 'Bộ trưởng đã thăm những nước nào?': the trips, not the visits here
             candidates = filters.abroad(index, candidates, frozenset(), anywhere=True)

@@ -69,6 +69,10 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "Các bài báo không đưa tin về chuyến đi sang {missing}; các cuộc gặp với {missing} mà chúng nêu diễn ra tại Việt Nam.",
         "en": "The articles report no trip to {missing}; the meetings with {missing} they report took place in Vietnam.",
     },
+    "no_visit_by": {
+        "vi": "Các bài báo không đưa tin về chuyến đi sang {missing} của {who}.",
+        "en": "The articles report no trip to {missing} by {who}.",
+    },
     "unreported": {
         "vi": "Các bài báo về {missing} không đưa tin về việc ký kết văn bản nào.",
         "en": "The articles on {missing} report no signing.",
@@ -190,10 +194,15 @@ def decline(answer: Answer, summary: CorpusSummary) -> str:
         head = word("count", lang)
     elif answer.decline_reason == "visit":
         head = word("no_visit", lang, missing=missing)
+    elif answer.decline_reason == "visit_by":  # the place, then the persons
+        place, *people = answer.missing
+        head = word("no_visit_by", lang, missing=partner_label(place, lang), who=", ".join(people))
     elif answer.decline_reason == "chitchat":
         head = word(_small_talk_key(answer.question), lang)
     else:
         head = word("weak", lang)
+    if answer.decline_reason in ("visit", "visit_by", "unreported", "unreported_instead"):
+        return head  # about a partner the articles cover, as asked: what else they cover is beside it
     return f"{head}\n{coverage_line(summary, lang)}\n{word('hint', lang)}"
 
 

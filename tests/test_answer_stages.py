@@ -2071,6 +2071,27 @@ def test_a_trip_to_a_partner_is_not_answered_by_its_visits_here(tmp_path: Path):
     assert searcher.ask("Ai dẫn đầu đoàn Bộ Công an sang Cuba?").passages[0].doc == "cu.txt"
     # its people's visit here is answered as before
     assert searcher.ask("Bộ trưởng tiếp Đại sứ Indonesia khi nào?").passages[0].doc == "id.txt"
+    # a decline about a partner the articles cover lists no other partners to try
+    assert decline(answer, searcher.summary()).count("\n") == 0
+
+
+def test_a_trip_by_a_person_no_article_about_the_partner_names_is_declined(tmp_path: Path):
+    """'When did To Lam visit Singapore?' is not answered by an article naming To Lam and, in passing,
+    Interpol's centre in Singapore: the articles about Singapore name someone else."""
+    articles = {
+        "sg.txt": " date 2015-11-09 Chiều 9-11, tại Hà Nội, Bộ trưởng Trần Đại Quang tiếp đoàn Bộ Nội vụ Singapore.\n",
+        "interpol.txt": (
+            " date 2017-07-06 Tổng Thư ký Interpol làm việc tại Việt Nam\n\nChiều 6/7, Bộ trưởng Tô Lâm làm việc với"
+            f" Tổng Thư ký Interpol.{FILLER}\n\nÔng ghi nhận các cán bộ Việt Nam biệt phái tại Trung tâm toàn cầu"
+            " Interpol đặt tại Singapore.\n"
+        ),
+    }
+    searcher = fake_searcher(articles, tmp_path)
+    answer = searcher.ask("When did To Lam visit Singapore?")
+    assert not answer.answerable and answer.decline_reason == "visit_by"
+    assert decline(answer, searcher.summary()) == "The articles report no trip to Singapore by To Lam."
+    # the person the article about Singapore names is answered
+    assert searcher.ask("When did Tran Dai Quang meet the Singapore delegation?").passages[0].doc == "sg.txt"
 
 
 @pytest.mark.parametrize(
