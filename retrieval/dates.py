@@ -184,11 +184,12 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # periods: 'giai đoạn 2024 - 2026', '2026 – 2028'
     ("period", re.compile(r"(?:giai đoạn\s+)?\b(?P<y>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d)\b", re.I)),
-    # day ranges name their first day: 'từ ngày 6 - 9/12/2023', 'từ ngày 4 đến 6/6/2015'
+    # day ranges name their first day: 'từ ngày 6 - 9/12/2023', 'từ ngày 4 đến 6/6/2015', 'từ ngày 12 đến 13-2'
     (
         "point",
         re.compile(
-            rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?\d{{1,2}}/(?P<m>\d{{1,2}})(?:/{_YEAR})?\b",
+            rf"{_TIME_OF_DAY}\s+(?P<d>\d{{1,2}})\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?\d{{1,2}}(?P<sep>[/-])(?P<m>\d{{1,2}})"
+            rf"(?:(?P=sep){_YEAR})?\b",
             re.I,
         ),
     ),

@@ -88,6 +88,9 @@ def test_months_years_ranges_and_periods():
     assert labels("từ ngày 6 - 9/12/2023", article) == ["2023-12-06"]
     # a range written with a word names its first day too, as the dash form does
     assert labels("từ ngày 4 đến 6/6/2015", article) == ["2015-06-04"]
+    # ... and with the day and month joined by a dash, as in the single day 'Ngày 13-2'
+    assert labels("thăm, làm việc tại Malaysia từ ngày 12 đến 13-2", PartialDate(2020, 2, 13)) == ["2020-02-12"]
+    assert labels("từ ngày 12 đến 13-2-2020", article) == ["2020-02-12"]
     [period] = find_event_dates("giai đoạn 2024 - 2026", article)
     assert period.kind == "period" and period.covers(2025) and not period.covers(2027)
     assert labels("thiết lập quan hệ ngoại giao (1973)", article) == ["1973"]
