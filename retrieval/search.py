@@ -251,6 +251,7 @@ class Searcher:
             return decline("weak", top=ranked[0][0].score if ranked else 0.0)
         if not framed and decide.count_unstated(ranked, plan):
             return decline("count", top=ranked[0][0].score)
+        ranked = decide.about_the_countries_asked(index, plan, ranked)
         quotes = quoting.Quotes(index, cfg.display_chars)
         chosen = decide.select(ranked, plan, k, cfg, quotes.repeats)
         if not chosen:  # an answer always quotes; nothing left to quote is nothing found

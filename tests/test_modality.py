@@ -268,3 +268,33 @@ def test_a_list_of_signings_lists_the_articles_reporting_one_not_those_only_prop
     searcher = fake_searcher({"hu.txt": signed, "cl.txt": proposed}, tmp_path)
     for question in ["Bộ Công an đã ký những văn bản nào năm 2025?", "Which agreements did the ministry sign in 2025?"]:
         assert [p.doc for p in searcher.ask(question).passages] == ["hu.txt"]
+
+
+def test_a_signing_with_another_country_of_a_roundup_answers_nothing_of_the_country_asked(tmp_path: Path):
+    from retrieval.answer.decide import about_the_countries_asked
+    from retrieval.answer.rank import rank_sentences
+
+    filler = " Hai bên trao đổi về tình hình khu vực và nhất trí tăng cường hợp tác trong nhiều lĩnh vực." * 3
+    roundup = (
+        " date 2025-10-26 Bộ trưởng tiếp lãnh đạo Mozambique và Azerbaijan\n\n"
+        "Ngày 26/10, Bộ trưởng Bộ Công an tiếp xúc song phương với lãnh đạo Mozambique và Azerbaijan.\n\n"
+        "Tại buổi tiếp Bộ trưởng Nội vụ Mozambique, Bộ trưởng nêu rõ hai bên đã ký kết Hiệp định về dẫn độ"
+        f" năm 2019.{filler}\n\n"
+        f"Tại buổi tiếp Giám đốc An ninh quốc gia Azerbaijan, hai bên đã ký kết Thỏa thuận hợp tác an ninh.{filler}\n"
+    )
+    searcher = fake_searcher({"roundup.txt": roundup}, tmp_path)
+    index = searcher.index
+    plan = analyse("Has Vietnam signed anything with Mozambique?")
+    candidates = retrieve(index, plan, None, use_dense=False)
+    ranked = rank_sentences(index, plan, None, candidates, RankingConfig(use_dense=False))
+
+    def answers(pairs) -> list[str]:
+        return [c.passage.text[choice.start : choice.end] for c, choice in pairs]
+
+    assert any("Thỏa thuận hợp tác an ninh" in s for s in answers(ranked))  # Azerbaijan's section ranks too
+    kept = answers(about_the_countries_asked(index, plan, ranked))
+    assert any("Hiệp định về dẫn độ" in s for s in kept)
+    assert not any("Thỏa thuận hợp tác an ninh" in s for s in kept)
+    # an organisation asked is no country whose section a report keeps
+    asean = analyse("What did ASEANAPOL and Vietnam sign?")
+    assert about_the_countries_asked(index, asean, ranked) == ranked

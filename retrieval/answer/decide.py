@@ -25,7 +25,7 @@ from retrieval.answer.dating import states_a_number
 from retrieval.answer.filters import in_time
 from retrieval.answer.rank import SentenceChoice
 from retrieval.answer.retrieve import Candidate
-from retrieval.partners import named_only_in_lists, partners_in_text
+from retrieval.partners import is_country, named_only_in_lists, partners_in_text
 from retrieval.store import LoadedIndex, PassageRecord
 from retrieval.text import normalize, words
 
@@ -132,7 +132,7 @@ def signing_mentions(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ran
         (cand, choice)
         for cand, choice in ranked
         if modality.writes_signing(cand.passage.text[choice.start : choice.end])
-        and _in_partners_section(index, plan, cand, choice)
+        and in_partners_section(index, plan, cand, choice)
     ]
 
 
@@ -145,11 +145,21 @@ def reported_instead(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ran
         (cand, choice)
         for cand, choice in ranked
         if not modality.writes_signing(cand.passage.text[choice.start : choice.end])
-        and _in_partners_section(index, plan, cand, choice)
+        and in_partners_section(index, plan, cand, choice)
     ]
 
 
-def _in_partners_section(index: LoadedIndex, plan: QueryPlan, cand: Candidate, choice: SentenceChoice) -> bool:
+def about_the_countries_asked(index: LoadedIndex, plan: QueryPlan, ranked: Ranked) -> Ranked:
+    """The answers whose sentence is about the countries asked: in an article about several, one of
+    their sections ('Has Vietnam signed anything with Mozambique?' is not answered by the Azerbaijan
+    section's agreement). All of them where none is. Not for an organisation asked: an ASEANAPOL
+    meeting's report names its members paragraph by paragraph, which are no sections of its own."""
+    if not plan.partners or not all(is_country(key) for key in plan.partners):
+        return ranked
+    return [pair for pair in ranked if in_partners_section(index, plan, *pair)] or ranked
+
+
+def in_partners_section(index: LoadedIndex, plan: QueryPlan, cand: Candidate, choice: SentenceChoice) -> bool:
     """Is the answering sentence about the asked partners: any sentence is, but in an article about
     several partners, only one of an asked partner's section."""
     if not plan.partners or len(cand.article.main_partners) < 2:
