@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval.answer.analyse import analyse
+from retrieval.answer.analyse import analyse, people_named
 from retrieval.answer.config import RankingConfig
 from retrieval.answer.dating import event_date, states_a_time
 from retrieval.answer.filters import abroad, in_time
@@ -1108,6 +1108,8 @@ def test_a_passage_whose_best_sentence_counts_nothing_ranks_below_the_one_that_c
         ("Có bao nhiêu văn bản hợp tác?", True),
         ("Bản ghi nhớ quy định hợp tác trong mấy lĩnh vực?", True),  # 'mấy': how many, of a few
         ("Máy bay của đoàn hạ cánh ở đâu?", False),  # 'máy', not 'mấy'
+        ("Hai bên nâng cấp quan hệ vào tháng mấy?", False),  # after a unit of time: which month
+        ("Việt Nam mấy lần đăng cai?", True),
     ],
 )
 def test_a_question_asking_for_a_quantity(question, quantity):
@@ -1138,6 +1140,10 @@ def test_a_how_many_question_is_answered_by_a_sentence_that_writes_a_number(tmp_
         ("What did they sign?", False),
         ("nhung quy ho tro tai viet nam nao da duoc diem lai", False),  # 'Việt Nam nào', not 'năm nào'
         ("viet nam ky hiep dinh nam nao", True),
+        ("Hai bên nâng cấp quan hệ vào tháng mấy?", True),  # 'mấy' after a unit of time: which one
+        ("Tô Lâm sang Cuba ngày mấy?", True),
+        ("bo truong sang lao thang may", True),
+        ("Hai bên hợp tác trong mấy lĩnh vực?", False),
     ],
 )
 def test_a_question_asks_when_only_where_when_is_its_question_word(question, asks_when):
@@ -1354,6 +1360,11 @@ def test_tu_before_a_year_no_end_follows_is_since_and_dates_only_a_question_abou
         assert not any(looks_back(span, e) for e in find_event_dates(span, PartialDate(2020, 3, 1)))
     until_now = "Từ năm 2010 đến nay, hai bên ký 5 văn bản."
     assert all(looks_back(until_now, e) for e in find_event_dates(until_now, PartialDate(2020, 3, 1)))
+
+
+def test_the_ministry_is_no_person_a_clause_names():
+    clause = "chuyến thăm của Tổng Bí thư Tô Lâm (khi đó là Bộ trưởng Bộ Công an) tới Cộng hòa Mozambique"
+    assert people_named(clause, "vi") == (("to", "lam"),)
 
 
 def test_a_date_looked_back_to_in_english_dates_only_a_question_asking_since_when():

@@ -76,6 +76,10 @@ WHEN_CUES = (
     "which day",
     "which month",
     "what month",
+    # 'mấy' after a unit of time asks which one: 'tháng mấy' (which month), 'ngày mấy', 'năm mấy'
+    "thang may",
+    "ngay may",
+    "nam may",
 )
 # Cues of a question about what is to come: the future and the words of planning, in both languages
 # ('sẽ' only as written: folded, it is also the 'sẻ' of 'chia sẻ')
@@ -93,7 +97,7 @@ SINCE_CUES = (
 # … in 2024?'), and the answer's date is the event that reported the count.
 QUANTITY_CUES = ("how many", "how much", "bao nhieu")
 # ... and 'mấy' ('trong mấy lĩnh vực?': how many, of a few), as written: folded it is also 'máy', 'may'
-FEW_CUE = re.compile(r"(?<!\w)mấy(?!\w)")
+FEW_CUE = re.compile(r"(?<!\w)(?<!ngày )(?<!tháng )(?<!năm )mấy(?!\w)")  # not 'tháng mấy' (which month)
 # Cues of a question about the most recent occurrence, or the present (folded): the newest article answers it.
 LATEST_CUES = (
     "gan nhat",
@@ -513,7 +517,7 @@ def _partner_terms(partners: frozenset[str], lang: str | None = None) -> list[st
 def people_named(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
     """The persons `text` names, each as its folded syllables in order: in Vietnamese a run of pyvi's
     proper nouns ('Nguyễn Tấn Dũng'), in English of capitalised words ('Tran Dai Quang'), either of two
-    syllables or more that name no partner nor Vietnam, nor, in English, the ministry or a title
+    syllables or more that name no partner nor Vietnam, nor the ministry, nor, in English, a title
     ('Minister')."""
     places = home_words() | partner_name_terms(frozenset(partners_in_question(text)))
     if lang == "en":
@@ -525,7 +529,8 @@ def people_named(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
         tokens = [(word, tag == NAME_TAG) for word, tag in tagged_words(text)]
     runs = itertools.groupby(tokens, key=lambda token: token[1])  # the names, and the words between them
     people = (tuple(w for t, _ in run for w in words(t) if w not in places) for named, run in runs if named)
-    return tuple(syllables for syllables in people if len(set(syllables)) >= 2)
+    # pyvi tags 'Bộ Công an' a proper noun too: the ministry is no person
+    return tuple(s for s in people if len(set(s)) >= 2 and not names_ministry(" ".join(s)))
 
 
 def _names(text: str, lang: str) -> tuple[str, ...]:
