@@ -118,8 +118,7 @@ _RECALL_CLAUSE = re.compile(r"\b(?:looking back|looked back|recalling|nhìn lạ
 def looks_back(text: str, event: EventDate) -> bool:
     """'vào tháng 9 vừa qua', 'hồi tháng 5', 'last September', 'kể từ khi … năm 1993', 'thành viên
     Interpol từ năm 1991': an earlier event the text recalls."""
-    after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
-    before = text[max(0, event.start - 14) : event.start]
+    before, after = _around(text, event)
     return bool(
         _BACK_AFTER.search(after)
         or _BACK_BEFORE.search(before)
@@ -149,9 +148,14 @@ def since_clause(text: str, event: EventDate) -> str | None:
 
 
 def _since_by_from(text: str, event: EventDate) -> bool:
-    after = text[event.start + len(event.text) : event.start + len(event.text) + 12]
-    before = text[max(0, event.start - 14) : event.start]
+    before, after = _around(text, event)
     return event.date.day is None and _FROM_BEFORE.search(before) is not None and not _SPAN_END_AFTER.match(after)
+
+
+def _around(text: str, event: EventDate) -> tuple[str, str]:
+    """The few characters before and after `event`, where the words that frame a date stand."""
+    end = event.start + len(event.text)
+    return text[max(0, event.start - 14) : event.start], text[end : end + 12]
 
 
 def _before(text: str, event: EventDate) -> str:
