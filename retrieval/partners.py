@@ -92,11 +92,13 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 HOME = "VN"  # the ministry's own country is never a partner
 # Where the ministry receives its guests: the capital and the largest city, in both languages (folded)
 HOME_CITIES = ("ha noi", "hanoi", "ho chi minh", "tp.hcm", "tphcm")
+# English verbs of going, in their forms, that take a destination ('went to', 'went where')
+_GOING = r"go|goes|going|gone|went|fly|flies|flew|flown|head|heads|headed"
 # Going to a partner ('đoàn sang Indonesia', 'thăm Cuba', 'a visit to Laos', 'visited Egypt'), folded:
 # a verb or preposition of travel right before the partner's name
 _TRAVEL_TO = (
     r"(?:sang|tham|den|toi|di|visit(?:ed|ing|s)?(?: to)?|trip to|travel(?:l?ed|l?ing|s)? to"
-    r"|(?:go|goes|going|gone|went|fly|flies|flying|flew|flown|head|heads|headed) to)"
+    rf"|(?:{_GOING}|flying) to)"
 )
 # Words before a one-syllable name that show a country is meant: 'với Nga', 'nước Pháp', 'phía Lào'.
 NAME_CUES = frozenset(
@@ -574,7 +576,7 @@ _DESTINATION_ASKED = re.compile(
 # ... or asks it after the verb, as a question may in either language ('Luong Tam Quang went where in
 # 2025?', 'Bộ trưởng đi đâu năm 2025?'); read with diacritics, since 'đâu' (where) folds to 'đầu' (first)
 _DESTINATION_IN_PLACE = re.compile(
-    r"\b(?:(?:visit|travel)\w*|go|goes|going|gone|went|fly|flies|flew|flown|head(?:s|ed)?) where\b"
+    rf"\b(?:(?:visit|travel)\w*|{_GOING}) where\b"
     r"|(?<!\w)(?:đi|sang|đến|tới|thăm)(?: thăm)? (?:những )?(?:đâu|nơi nào)(?!\w)",
     re.IGNORECASE,
 )
